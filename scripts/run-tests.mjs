@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Runs node's test runner (through tsx) over the named suites:
+//   unit         src/**/*.test.ts       (beside the code)
+//   integration  test/integration/**    (PGlite, or PostgreSQL with --postgres)
+//   browser      test/browser/**        (Chromium)
+// Node 20's runner does not expand globs, hence this script.
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const SUITES = { unit: "src", integration: "test/integration", browser: "test/browser" };
+const args = process.argv.slice(2);
+const env = { ...process.env };
+if (args.includes("--postgres")) {
+  env.TEST_DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/postgres";
+}
+const suites = args.filter((a) => !a.startsWith("--"));
+const files = suites.flatMap((suite) => {
+  const dir = SUITES[suite];
+  if (dir === undefined) {
+    console.error(`Unknown suite "${suite}". Known: ${Object.keys(SUITES).join(", ")}`);
+    process.exit(2);
+  }
+  return readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith(".test.ts") || f.endsWith(".test.tsx"))
+    .map((f) => join(dir, f))
+    .sort();
+});
+if (files.length === 0) {
+  console.error(`No test files in ${suites.join(", ")}`);
+  process.exit(1);
+}
+const result = spawnSync(
+  process.execPath,
+  ["--import", "tsx", "--test", "--test-reporter=spec", "--test-concurrency=2", ...files],
+  { stdio: "inherit", env },
+);
+process.exit(result.status ?? 1);

@@ -1,0 +1,24 @@
+import type { ParseArgsConfig } from "node:util";
+
+/** Exit codes of every command (DESIGN.md): 0 ok, 1 data invalid, 2 usage error, 3 failure. */
+export const EXIT = { ok: 0, invalid: 1, usage: 2, failure: 3 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export interface CommandIo {
+  readonly json: boolean;
+  /** Machine-readable result with --json, a human line otherwise. */
+  result(human: string, data: unknown): void;
+  /** Progress and notes for a person; silent with --json and when stderr is not a terminal. */
+  progress(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface Command {
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: NonNullable<ParseArgsConfig["options"]>;
+  run(values: Record<string, string | boolean | undefined>, positionals: string[], io: CommandIo): Promise<ExitCode>;
+}
+
+export const JSON_OPTION = { json: { type: "boolean" } } as const;

@@ -1,0 +1,53 @@
+import { loadConfig } from "../../core/index.ts";
+import { openDatabase } from "../../db/index.ts";
+import { createApp, startServer } from "../../http/index.ts";
+import { EXIT, JSON_OPTION, type Command } from "../command.ts";
+import { cliLogger, runMigrations, runSeed } from "../platform.ts";
+
+export const serveCommand: Command = {
+  name: "serve",
+  summary: "Starta webbplatsen och API:t / Start the web site and the API",
+  usage: `dataverkstad serve [--port N] [--no-seed] [--json]
+
+Migrerar databasen, läser in registrets referensdata och startar servern på PORT
+(standard 3000). Utan DATABASE_URL används den inbäddade databasen i DATA_DIR.
+Loggar skrivs som JSON-rader på standard ut. Stoppas med Ctrl+C (SIGINT) eller SIGTERM.
+
+  --port N     lyssna på port N (annars PORT eller 3000)
+  --no-seed    hoppa över inläsningen av referensdata
+  --json       skriv adressen som JSON när servern lyssnar
+
+Migrates, seeds the registry and serves.`,
+  options: { ...JSON_OPTION, port: { type: "string" }, "no-seed": { type: "boolean" } },
+  async run(values, _positionals, io) {
+    const config = loadConfig({ ...io.env, ...(typeof values.port === "string" ? { PORT: values.port } : {}) });
+    const logger = cliLogger(config, true);
+    const db = await openDatabase(config, logger);
+    try {
+      await runMigrations(db, logger);
+      if (values["no-seed"] !== true) {
+        const seeded = await runSeed(db);
+        logger.info("registry seeded", seeded);
+      }
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+    const app = createApp({ db, logger, config });
+    const running = await startServer(app.fetch, { port: config.port, host: config.host, logger });
+    logger.info("listening", { url: running.url, database: db.kind });
+    io.result(`Dataverkstad körs på ${running.url} (databas: ${db.kind}).`, { url: running.url, database: db.kind, pid: process.pid });
+
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        logger.info("stopping", { signal });
+        resolve();
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    await running.close();
+    await db.close();
+    return EXIT.ok;
+  },
+};

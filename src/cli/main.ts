@@ -1,0 +1,81 @@
+import { parseArgs } from "node:util";
+import { isAppError, type AppError } from "../core/index.ts";
+import { EXIT, type Command, type CommandIo, type ExitCode } from "./command.ts";
+import { migrateCommand } from "./commands/migrate.ts";
+import { seedCommand } from "./commands/seed.ts";
+import { serveCommand } from "./commands/serve.ts";
+
+const COMMANDS: readonly Command[] = [serveCommand, migrateCommand, seedCommand];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "Dataverkstad – nationell plattform för öppna data från kommuner och regioner",
+    "",
+    "Användning / Usage: dataverkstad <kommando> [flaggor]",
+    "",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Varje kommando tar --help och --json. Slutkoder: 0 klart, 1 ogiltiga data, 2 fel användning, 3 fel.",
+  ].join("\n");
+}
+
+function makeIo(json: boolean, env: NodeJS.ProcessEnv): CommandIo {
+  return {
+    json,
+    env,
+    result(human, data) {
+      process.stdout.write((json ? JSON.stringify(data) : human) + "\n");
+    },
+    progress(text) {
+      if (!json && process.stderr.isTTY) process.stderr.write(text + "\n");
+    },
+  };
+}
+
+function reportError(error: AppError | Error, json: boolean): void {
+  if (json) {
+    const body = isAppError(error)
+      ? { error: { code: error.code, message: error.text.sv, details: error.details } }
+      : { error: { code: "INTERNAL", message: error.message } };
+    process.stdout.write(JSON.stringify(body) + "\n");
+  } else {
+    process.stderr.write(`Fel: ${isAppError(error) ? error.text.sv : error.message}\n`);
+  }
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  const wantsJson = rest.includes("--json");
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(overview() + "\n");
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    reportError(new Error(`okänt kommando "${name}". Kända kommandon: ${COMMANDS.map((c) => c.name).join(", ")}.`), wantsJson);
+    return EXIT.usage;
+  }
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      options: { ...command.options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    reportError(new Error(`${(error as Error).message}\n\n${command.usage}`), wantsJson);
+    return EXIT.usage;
+  }
+  if (parsed.values.help === true) {
+    process.stdout.write(command.usage + "\n");
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(parsed.values, parsed.positionals, makeIo(parsed.values.json === true, env));
+  } catch (error) {
+    reportError(error instanceof Error ? error : new Error(String(error)), wantsJson);
+    return isAppError(error) && error.code === "BAD_REQUEST" ? EXIT.usage : EXIT.failure;
+  }
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { AppError } from "./errors.ts";
+
+const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  PUBLIC_URL: z.url().optional(),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** Set: a PostgreSQL server. Unset: embedded PGlite under dataDir. */
+  readonly databaseUrl: string | undefined;
+  readonly logLevel: LogLevel;
+  /** The absolute base of links the platform hands out; defaults to the request's own origin. */
+  readonly publicUrl: string | undefined;
+  /** Upper bound on a request body, in bytes. */
+  readonly maxBodyBytes: number;
+}
+
+/** Reads configuration from the environment; a bad value names the variable and what it expected. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new AppError(
+      "BAD_REQUEST",
+      {
+        sv: `Ogiltig konfiguration: ${problems.join("; ")}`,
+        en: `Invalid configuration: ${problems.join("; ")}`,
+      },
+      { details: problems },
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
+    maxBodyBytes: e.MAX_BODY_BYTES,
+  };
+}

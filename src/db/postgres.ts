@@ -1,0 +1,90 @@
+import pg from "pg";
+import type { Logger } from "../core/index.ts";
+import type { Database, Queryable } from "./database.ts";
+import { translateError } from "./errors.ts";
+
+export interface PostgresOptions {
+  readonly connectionString: string;
+  readonly logger: Logger;
+  readonly maxConnections?: number;
+  readonly connectTimeoutMs?: number;
+}
+
+function clientQueryable(client: pg.PoolClient): Queryable {
+  return {
+    async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
+      const result = await client.query<Row>(sql, params as unknown[]);
+      return result.rows;
+    },
+    async execute(sql: string) {
+      await client.query(sql);
+    },
+  };
+}
+
+/** A PostgreSQL server through a pool. Connections that break are replaced, so the service recovers by itself. */
+export function openPostgres(options: PostgresOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    idleTimeoutMillis: 30_000,
+    application_name: "dataverkstad",
+  });
+  // An idle client whose server went away emits here; without a listener the process would crash.
+  pool.on("error", (error) => {
+    options.logger.warn("database connection lost", { error: error.message });
+  });
+
+  async function withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw translateError(error);
+    }
+    let broken: Error | undefined;
+    try {
+      return await fn(client);
+    } catch (error) {
+      const translated = translateError(error);
+      if (translated !== error) broken = error as Error;
+      throw translated;
+    } finally {
+      // A broken connection is destroyed rather than returned to the pool.
+      client.release(broken);
+    }
+  }
+
+  return {
+    kind: "postgres",
+    async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
+      return withClient((client) => clientQueryable(client).query<Row>(sql, params));
+    },
+    async execute(sql: string) {
+      await withClient((client) => clientQueryable(client).execute(sql));
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      return withClient(async (client) => {
+        await client.query("BEGIN");
+        try {
+          const result = await fn(clientQueryable(client));
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          await client.query("ROLLBACK").catch(() => undefined);
+          throw error;
+        }
+      });
+    },
+    async session<T>(fn: (conn: Queryable) => Promise<T>): Promise<T> {
+      return withClient((client) => fn(clientQueryable(client)));
+    },
+    async ping() {
+      await withClient((client) => client.query("SELECT 1"));
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { z } from "@hono/zod-openapi";
+import { ERROR_CODES } from "../../core/index.ts";
+import { ORGANIZATION_TYPES } from "../../registry/index.ts";
+
+export const LanCodeSchema = z
+  .string()
+  .regex(/^\d{2}$/, "Länskoden ska vara två siffror, till exempel 05 / The county code must be two digits, e.g. 05")
+  .openapi({ example: "05", description: "Länskod (two digits, a string)" });
+
+export const OrganizationCodeSchema = z
+  .string()
+  .regex(/^(\d{2}|\d{4})$/, "Koden ska vara fyra siffror (kommun) eller två (region) / The code must be four digits (kommun) or two (region)")
+  .openapi({ example: "0580", description: "Kommunkod (four digits) or a region's county code (two digits); Region Gotland is 0980" });
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string().openapi({ description: "Swedish, or English with Accept-Language: en" }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi("Error");
+
+export const OrganizationSchema = z
+  .object({
+    code: OrganizationCodeSchema,
+    name: z.string().openapi({ example: "Linköpings kommun" }),
+    shortName: z.string().openapi({ example: "Linköping" }),
+    types: z.array(z.enum(ORGANIZATION_TYPES)).openapi({ example: ["kommun"] }),
+    lanCode: LanCodeSchema,
+    kommunKod: z.string().nullable().openapi({ example: "0580" }),
+    organizationNumber: z.string().nullable().openapi({ example: null }),
+  })
+  .openapi("Organization");
+
+export const LanSchema = z
+  .object({
+    code: LanCodeSchema,
+    name: z.string().openapi({ example: "Östergötlands län" }),
+    shortName: z.string().openapi({ example: "Östergötland" }),
+    kommunCount: z.number().int().openapi({ example: 13 }),
+  })
+  .openapi("Lan");
+
+export const LanDetailSchema = LanSchema.extend({
+  region: OrganizationSchema.nullable(),
+  kommuner: z.array(OrganizationSchema),
+}).openapi("LanDetail");
+
+export function listSchema<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({
+      items: z.array(item),
+      total: z.number().int().openapi({ description: "How many items match the filters in all" }),
+      next: z.string().nullable().openapi({ description: "Cursor of the next page, or null on the last" }),
+    })
+    .openapi(name);
+}
+
+const Position = z.array(z.number()).min(2);
+export const GeometrySchema = z
+  .union([
+    z.object({ type: z.literal("Polygon"), coordinates: z.array(z.array(Position)) }),
+    z.object({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(z.array(Position))) }),
+  ])
+  .openapi("AreaGeometry");
+
+export const BoundaryFeatureSchema = z
+  .object({
+    type: z.literal("Feature"),
+    id: z.string(),
+    bbox: z.array(z.number()).length(4),
+    geometry: GeometrySchema,
+    properties: z.object({ code: z.string(), name: z.string(), lanCode: LanCodeSchema }),
+  })
+  .openapi("BoundaryFeature");
+
+export const BoundaryCollectionSchema = z
+  .object({ type: z.literal("FeatureCollection"), features: z.array(BoundaryFeatureSchema) })
+  .openapi("BoundaryCollection");
+
+/** The error responses every route can give. */
+export const errorResponses = (statuses: readonly (400 | 404 | 503)[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: { 400: "Invalid parameters", 404: "Not found", 503: "Database unavailable" }[status],
+        content: { "application/json": { schema: ErrorSchema } },
+      },
+    ]),
+  );

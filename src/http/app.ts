@@ -1,0 +1,116 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { AppError, type Config, type Logger } from "../core/index.ts";
+import type { Database } from "../db/index.ts";
+import { RegistryService } from "../registry/index.ts";
+import { webErrorPage, webRoutes } from "../web/index.ts";
+import { healthApi } from "./api/health.ts";
+import { registryApi } from "./api/registry.ts";
+import type { AppEnv } from "./context.ts";
+import { asAppError, errorBody, HTTP_STATUS } from "./errors.ts";
+import { requestContext, securityHeaders, urlLengthLimit } from "./middleware.ts";
+import { validationError } from "./validation.ts";
+
+export interface AppOptions {
+  readonly db: Database;
+  readonly logger: Logger;
+  readonly config: Pick<Config, "maxBodyBytes" | "publicUrl">;
+}
+
+/** Longest URL accepted, path and query together. Real filters fit in far less. */
+export const MAX_URL_BYTES = 8 * 1024;
+
+export const OPENAPI_INFO = {
+  title: "Dataverkstad API",
+  version: "1.0.0",
+  description:
+    "Nationell dataverkstad: Sveriges kommuner och regioner, deras prioriterade datamängder och nationellt sammanställda data. " +
+    "Felmeddelanden är på svenska, eller på engelska med Accept-Language: en. / The national data workshop's API.",
+  license: { name: "CC0 1.0 (data), EUPL-1.2 (software)" },
+};
+
+function isApiPath(path: string): boolean {
+  return path.startsWith("/api/") || path === "/openapi.json" || path === "/healthz" || path === "/readyz";
+}
+
+export function createApp(options: AppOptions) {
+  const { db, logger, config } = options;
+  const registry = new RegistryService(db);
+
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) throw validationError(result.target, result.error, c);
+    },
+  });
+
+  app.use("*", requestContext(logger));
+  app.use("*", securityHeaders());
+  app.use("*", urlLengthLimit(MAX_URL_BYTES));
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: config.maxBodyBytes,
+      onError: () => {
+        throw new AppError(
+          "PAYLOAD_TOO_LARGE",
+          {
+            sv: `Begärans innehåll är för stort: högst ${config.maxBodyBytes} byte tillåts.`,
+            en: `The request body is too large: at most ${config.maxBodyBytes} bytes are allowed.`,
+          },
+          { details: { maxBytes: config.maxBodyBytes } },
+        );
+      },
+    }),
+  );
+  // Open data: the read API may be called from any origin.
+  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["X-Request-Id", "ETag"] }));
+  app.use("/openapi.json", cors({ origin: "*" }));
+
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) throw validationError(result.target, result.error, c);
+    },
+  });
+  api.route("/", registryApi(registry));
+  app.route("/api/v1", api);
+  app.route("/", healthApi(db));
+
+  app.doc31("/openapi.json", (c) => ({
+    openapi: "3.1.0",
+    info: OPENAPI_INFO,
+    servers: [{ url: config.publicUrl ?? new URL(c.req.url).origin }],
+    tags: [
+      { name: "Registry", description: "Kommuner, regioner och län / Municipalities, regions and counties" },
+      { name: "Operations", description: "Drift / Operations" },
+    ],
+  }));
+
+  app.route("/", webRoutes({ registry, openApiDocument: () => app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO }) }));
+
+  app.onError((error, c) => {
+    const appError = asAppError(error);
+    const language = c.get("language");
+    const status = HTTP_STATUS[appError.code];
+    const log = c.get("logger");
+    if (appError.code === "INTERNAL") log.error("unhandled error", { error });
+    else if (appError.code === "SERVICE_UNAVAILABLE") log.warn("database unavailable", { error: appError.cause });
+    if (!isApiPath(c.req.path) && c.req.header("accept")?.includes("text/html")) {
+      return c.html(webErrorPage(appError, language), status);
+    }
+    return c.json(errorBody(appError, language), status, appError.code === "SERVICE_UNAVAILABLE" ? { "Retry-After": "5" } : {});
+  });
+
+  app.notFound((c) => {
+    const error = new AppError("NOT_FOUND", {
+      sv: `Det finns inget på adressen ${c.req.path}.`,
+      en: `There is nothing at ${c.req.path}.`,
+    });
+    if (!isApiPath(c.req.path) && c.req.header("accept")?.includes("text/html")) {
+      return c.html(webErrorPage(error, c.get("language")), 404);
+    }
+    return c.json(errorBody(error, c.get("language")), 404);
+  });
+
+  return app;
+}

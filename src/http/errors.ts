@@ -1,0 +1,46 @@
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { AppError, isAppError, type ErrorCode, type Language } from "../core/index.ts";
+import { translateError } from "../db/index.ts";
+
+/** The one place error codes become HTTP statuses. */
+export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  HEADERS_TOO_LARGE: 431,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  DATABASE_LOCKED: 503,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+export interface ErrorBody {
+  readonly error: { readonly code: ErrorCode; readonly message: string; readonly details?: unknown };
+}
+
+const INTERNAL_ERROR = new AppError("INTERNAL", {
+  sv: "Ett oväntat fel inträffade. Felet är loggat; ange request-id om du kontaktar oss.",
+  en: "An unexpected error occurred. It has been logged; quote the request id if you contact us.",
+});
+
+/** Any thrown value as an AppError; unknown errors become INTERNAL, with no internals exposed. */
+export function asAppError(error: unknown): AppError {
+  const translated = translateError(error);
+  return isAppError(translated) ? translated : INTERNAL_ERROR;
+}
+
+export function errorBody(error: AppError, language: Language): ErrorBody {
+  return {
+    error: {
+      code: error.code,
+      message: error.text[language],
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  };
+}

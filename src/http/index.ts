@@ -1,0 +1,3 @@
+export { createApp, MAX_URL_BYTES, type AppOptions } from "./app.ts";
+export { HTTP_STATUS, asAppError, errorBody, type ErrorBody } from "./errors.ts";
+export { startServer, type RunningServer } from "./server.ts";

@@ -1,0 +1,6 @@
+export type { AreaGeometry, AreaType, BBox, Boundary, Lan, Organization, OrganizationType } from "./types.ts";
+export { ORGANIZATION_TYPES } from "./types.ts";
+export { EXPECTED_COUNTS, bboxOf, loadRegistryReference, type RegistryReference } from "./reference.ts";
+export { seedRegistry, type RegistrySeedOutcome } from "./seed.ts";
+export { RegistryService, type LanDetail, type LanSummary, type OrganizationFilter } from "./service.ts";
+export { REGISTRY_SOURCES } from "./sources.ts";

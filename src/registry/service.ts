@@ -1,0 +1,171 @@
+import {
+  decodeCursor,
+  encodeCursor,
+  escapeLike,
+  foldForSearch,
+  isOrganizationCode,
+  notFound,
+  type KommunKod,
+  type LanKod,
+  type OrganizationCode,
+  type Page,
+} from "../core/index.ts";
+import type { Queryable } from "../db/index.ts";
+import type { AreaGeometry, AreaType, BBox, Boundary, Lan, Organization, OrganizationType } from "./types.ts";
+
+export interface OrganizationFilter {
+  readonly type?: OrganizationType | undefined;
+  readonly lan?: LanKod | undefined;
+  /** Free text: name (diacritics and case ignored) or the start of a code. */
+  readonly q?: string | undefined;
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+}
+
+export interface LanSummary extends Lan {
+  readonly kommunCount: number;
+}
+
+export interface LanDetail extends LanSummary {
+  /** The region whose geography is this county (Region Gotland for 09). */
+  readonly region: Organization | null;
+  readonly kommuner: readonly Organization[];
+}
+
+interface OrganizationRow {
+  code: string;
+  name: string;
+  short_name: string;
+  types: string[];
+  lan_code: string;
+  organization_number: string | null;
+}
+
+const ORGANIZATION_COLUMNS = "code, name, short_name, types, lan_code, organization_number";
+
+function toOrganization(row: OrganizationRow): Organization {
+  const types = row.types as OrganizationType[];
+  return {
+    code: row.code as OrganizationCode,
+    name: row.name,
+    shortName: row.short_name,
+    types,
+    lanCode: row.lan_code as LanKod,
+    kommunKod: types.includes("kommun") ? (row.code as KommunKod) : null,
+    organizationNumber: row.organization_number,
+  };
+}
+
+/** Read access to the registry. The HTTP API, the web pages and the CLI all go through this. */
+export class RegistryService {
+  constructor(private readonly db: Queryable) {}
+
+  async listOrganizations(filter: OrganizationFilter): Promise<Page<Organization>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.type !== undefined) where.push(`${param(filter.type)} = ANY (types)`);
+    if (filter.lan !== undefined) where.push(`lan_code = ${param(filter.lan)}`);
+    const q = filter.q === undefined ? "" : foldForSearch(filter.q);
+    if (q !== "") {
+      const pattern = escapeLike(q);
+      where.push(`(search_text LIKE ${param(`%${pattern}%`)} OR code LIKE ${param(`${pattern}%`)})`);
+    }
+    const filterSql = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
+    const [counted] = await this.db.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM organizations ${filterSql}`,
+      params,
+    );
+    const after = filter.cursor === undefined ? undefined : decodeCursor(filter.cursor, isOrganizationCode);
+    if (after !== undefined) where.push(`code > ${param(after)}`);
+    const pageSql = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
+    const rows = await this.db.query<OrganizationRow>(
+      `SELECT ${ORGANIZATION_COLUMNS} FROM organizations ${pageSql} ORDER BY code LIMIT ${param(filter.limit + 1)}`,
+      params,
+    );
+    const items = rows.slice(0, filter.limit).map(toOrganization);
+    const last = items.at(-1);
+    const next = rows.length > filter.limit && last !== undefined ? encodeCursor(last.code) : null;
+    return { items, total: counted?.total ?? 0, next };
+  }
+
+  async getOrganization(code: string): Promise<Organization> {
+    const [row] = await this.db.query<OrganizationRow>(
+      `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE code = $1`,
+      [code],
+    );
+    if (row === undefined) {
+      throw notFound(
+        {
+          sv: `Det finns ingen organisation med koden ${code}. Kommuner har fyrsiffriga koder (0580), regioner länets tvåsiffriga kod (05).`,
+          en: `There is no organization with the code ${code}. Municipalities have four-digit codes (0580), regions their county's two-digit code (05).`,
+        },
+        { code },
+      );
+    }
+    return toOrganization(row);
+  }
+
+  async listLan(): Promise<LanSummary[]> {
+    const rows = await this.db.query<{ code: string; name: string; short_name: string; kommun_count: number }>(
+      `SELECT l.code, l.name, l.short_name,
+              (SELECT count(*)::int FROM organizations o WHERE o.lan_code = l.code AND 'kommun' = ANY (o.types)) AS kommun_count
+       FROM lan l ORDER BY l.code`,
+    );
+    return rows.map((row) => ({
+      code: row.code as LanKod,
+      name: row.name,
+      shortName: row.short_name,
+      kommunCount: row.kommun_count,
+    }));
+  }
+
+  async getLan(code: string): Promise<LanDetail> {
+    const lan = (await this.listLan()).find((l) => l.code === code);
+    if (lan === undefined) {
+      throw notFound(
+        {
+          sv: `Det finns inget län med koden ${code}. Länskoder har två siffror, till exempel 05 för Östergötlands län.`,
+          en: `There is no county with the code ${code}. County codes have two digits, for example 05 for Östergötland.`,
+        },
+        { code },
+      );
+    }
+    const rows = await this.db.query<OrganizationRow>(
+      `SELECT ${ORGANIZATION_COLUMNS} FROM organizations WHERE lan_code = $1 ORDER BY code`,
+      [code],
+    );
+    const members = rows.map(toOrganization);
+    return {
+      ...lan,
+      region: members.find((o) => o.types.includes("region")) ?? null,
+      kommuner: members.filter((o) => o.types.includes("kommun")),
+    };
+  }
+
+  /** The boundary of a kommun or län; a region's boundary is its county's. */
+  async getBoundary(areaType: AreaType, code: string): Promise<Boundary> {
+    const [row] = await this.db.query<{ geometry: AreaGeometry; bbox: number[] }>(
+      "SELECT geometry, bbox FROM boundaries WHERE area_type = $1 AND code = $2",
+      [areaType, code],
+    );
+    if (row === undefined) {
+      throw notFound(
+        { sv: `Det finns ingen gräns för ${code}.`, en: `There is no boundary for ${code}.` },
+        { areaType, code },
+      );
+    }
+    return { areaType, code, geometry: row.geometry, bbox: row.bbox as unknown as BBox };
+  }
+
+  async listBoundaries(areaType: AreaType): Promise<Boundary[]> {
+    const rows = await this.db.query<{ code: string; geometry: AreaGeometry; bbox: number[] }>(
+      "SELECT code, geometry, bbox FROM boundaries WHERE area_type = $1 ORDER BY code",
+      [areaType],
+    );
+    return rows.map((row) => ({ areaType, code: row.code, geometry: row.geometry, bbox: row.bbox as unknown as BBox }));
+  }
+}

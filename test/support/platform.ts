@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createLogger, loadConfig, type Logger } from "../../src/core/index.ts";
+import { migrate, openPglite, openPostgres, type Database } from "../../src/db/index.ts";
+import { createApp, startServer } from "../../src/http/index.ts";
+import { loadRegistryReference, seedRegistry } from "../../src/registry/index.ts";
+
+/**
+ * Tests run on embedded PGlite (in memory) by default, and on a PostgreSQL server when
+ * TEST_DATABASE_URL names one: each test database is created fresh and dropped afterwards.
+ */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+
+export interface TestDatabase {
+  readonly db: Database;
+  /** The connection string of this test's own database, on PostgreSQL. */
+  readonly url: string | undefined;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(logger: Logger = createLogger("silent")): Promise<TestDatabase> {
+  if (TEST_DATABASE_URL === undefined) {
+    const db = await openPglite();
+    return { db, url: undefined, drop: () => db.close() };
+  }
+  const name = `dataverkstad_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  const db = openPostgres({ connectionString: url.toString(), logger, connectTimeoutMs: 2000 });
+  return {
+    db,
+    url: url.toString(),
+    async drop() {
+      await db.close();
+      const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+export async function createSeededDatabase(logger?: Logger): Promise<TestDatabase> {
+  const test = await createTestDatabase(logger);
+  await migrate(test.db, logger ?? createLogger("silent"));
+  await seedRegistry(test.db, loadRegistryReference());
+  return test;
+}
+
+export interface TestPlatform {
+  readonly url: string;
+  readonly db: Database;
+  /** Every structured log line the app wrote, parsed. */
+  readonly logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+/** The whole platform on a free port, over a freshly migrated and seeded database. */
+export async function startTestPlatform(options: { database?: TestDatabase } = {}): Promise<TestPlatform> {
+  const logs: Record<string, unknown>[] = [];
+  const logger = createLogger("debug", (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
+  const database = options.database ?? (await createSeededDatabase(logger));
+  const config = loadConfig({});
+  const app = createApp({ db: database.db, logger, config });
+  const running = await startServer(app.fetch, { port: 0, host: "127.0.0.1", logger });
+  return {
+    url: running.url,
+    db: database.db,
+    logs,
+    async close() {
+      await running.close();
+      await database.drop();
+    },
+  };
+}
