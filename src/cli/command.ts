@@ -18,7 +18,11 @@ export interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig["options"]>;
-  run(values: Record<string, string | boolean | undefined>, positionals: string[], io: CommandIo): Promise<ExitCode>;
+  run(
+    values: Record<string, string | boolean | undefined>,
+    positionals: string[],
+    io: CommandIo,
+  ): Promise<ExitCode>;
 }
 
 export const JSON_OPTION = { json: { type: "boolean" } } as const;

@@ -53,7 +53,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (command === undefined) {
-    reportError(new Error(`okänt kommando "${name}". Kända kommandon: ${COMMANDS.map((c) => c.name).join(", ")}.`), wantsJson);
+    reportError(
+      new Error(`okänt kommando "${name}". Kända kommandon: ${COMMANDS.map((c) => c.name).join(", ")}.`),
+      wantsJson,
+    );
     return EXIT.usage;
   }
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };

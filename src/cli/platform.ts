@@ -4,10 +4,16 @@ import { loadRegistryReference, seedRegistry, type RegistrySeedOutcome } from ".
 
 /** CLI logs go to stderr so stdout stays clean for --json results; the server logs to stdout. */
 export function cliLogger(config: Config, toStdout = false): Logger {
-  return createLogger(config.logLevel, (line) => (toStdout ? process.stdout : process.stderr).write(line + "\n"));
+  return createLogger(config.logLevel, (line) =>
+    (toStdout ? process.stdout : process.stderr).write(line + "\n"),
+  );
 }
 
-export async function withDatabase<T>(config: Config, logger: Logger, fn: (db: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  config: Config,
+  logger: Logger,
+  fn: (db: Database) => Promise<T>,
+): Promise<T> {
   const db = await openDatabase(config, logger);
   try {
     return await fn(db);

@@ -24,7 +24,10 @@ export function createLogger(
   const write = (lineLevel: Exclude<LogLevel, "silent">, msg: string, fields?: LogFields): void => {
     if (RANK[lineLevel] < RANK[level]) return;
     sink(
-      JSON.stringify({ time: new Date().toISOString(), level: lineLevel, msg, ...base, ...fields }, errorReplacer),
+      JSON.stringify(
+        { time: new Date().toISOString(), level: lineLevel, msg, ...base, ...fields },
+        errorReplacer,
+      ),
     );
   };
   return {

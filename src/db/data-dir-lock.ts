@@ -53,7 +53,8 @@ export function lockDataDir(dataDir: string): DataDirLock {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const owner = readOwner(path);
       const live = owner !== undefined && (owner.host !== hostname() || isAlive(owner.pid));
-      if (live && owner.pid !== process.pid) throw lockedError(dataDir, owner);
+      // Our own pid counts as live too: two PGlite instances in one process corrupt it just the same.
+      if (live) throw lockedError(dataDir, owner);
       rmSync(path, { force: true });
       continue;
     }

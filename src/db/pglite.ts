@@ -4,7 +4,7 @@ import type { Database, Queryable } from "./database.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 
 interface PgliteLike {
-  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  query<Row>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>; // eslint-disable-line @typescript-eslint/no-unnecessary-type-parameters -- mirrors PGlite's own signature
   exec(sql: string): Promise<unknown>;
 }
 

@@ -84,7 +84,7 @@ export function openPostgres(options: PostgresOptions): Database {
       await withClient((client) => client.query("SELECT 1"));
     },
     async close() {
-      await pool.end();
+      if (!pool.ended && !pool.ending) await pool.end();
     },
   };
 }

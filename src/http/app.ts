@@ -1,7 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { AppError, type Config, type Logger } from "../core/index.ts";
+import { AppError, type Config, type ErrorCode, type Logger } from "../core/index.ts";
 import type { Database } from "../db/index.ts";
 import { RegistryService } from "../registry/index.ts";
 import { webErrorPage, webRoutes } from "../web/index.ts";
@@ -29,6 +29,17 @@ export const OPENAPI_INFO = {
     "Felmeddelanden är på svenska, eller på engelska med Accept-Language: en. / The national data workshop's API.",
   license: { name: "CC0 1.0 (data), EUPL-1.2 (software)" },
 };
+
+const ERROR_HEADERS: Partial<Record<ErrorCode, Record<string, string>>> = {
+  SERVICE_UNAVAILABLE: { "Retry-After": "5" },
+  // The unread rest of the body is still on the socket: the client must not reuse it.
+  PAYLOAD_TOO_LARGE: { Connection: "close" },
+};
+
+const OPENAPI_TAGS = [
+  { name: "Registry", description: "Kommuner, regioner och län / Municipalities, regions and counties" },
+  { name: "Operations", description: "Drift / Operations" },
+];
 
 function isApiPath(path: string): boolean {
   return path.startsWith("/api/") || path === "/openapi.json" || path === "/healthz" || path === "/readyz";
@@ -64,7 +75,10 @@ export function createApp(options: AppOptions) {
     }),
   );
   // Open data: the read API may be called from any origin.
-  app.use("/api/*", cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["X-Request-Id", "ETag"] }));
+  app.use(
+    "/api/*",
+    cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["X-Request-Id", "ETag"] }),
+  );
   app.use("/openapi.json", cors({ origin: "*" }));
 
   const api = new OpenAPIHono<AppEnv>({
@@ -80,13 +94,17 @@ export function createApp(options: AppOptions) {
     openapi: "3.1.0",
     info: OPENAPI_INFO,
     servers: [{ url: config.publicUrl ?? new URL(c.req.url).origin }],
-    tags: [
-      { name: "Registry", description: "Kommuner, regioner och län / Municipalities, regions and counties" },
-      { name: "Operations", description: "Drift / Operations" },
-    ],
+    tags: OPENAPI_TAGS,
   }));
 
-  app.route("/", webRoutes({ registry, openApiDocument: () => app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO }) }));
+  app.route(
+    "/",
+    webRoutes({
+      registry,
+      openApiDocument: () =>
+        app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO, tags: OPENAPI_TAGS }),
+    }),
+  );
 
   app.onError((error, c) => {
     const appError = asAppError(error);
@@ -94,11 +112,15 @@ export function createApp(options: AppOptions) {
     const status = HTTP_STATUS[appError.code];
     const log = c.get("logger");
     if (appError.code === "INTERNAL") log.error("unhandled error", { error });
-    else if (appError.code === "SERVICE_UNAVAILABLE") log.warn("database unavailable", { error: appError.cause });
+    else if (appError.code === "SERVICE_UNAVAILABLE")
+      log.warn("database unavailable", { error: appError.cause });
     if (!isApiPath(c.req.path) && c.req.header("accept")?.includes("text/html")) {
-      return c.html(webErrorPage(appError, language), status);
+      return c.html(
+        webErrorPage(appError, language, { path: c.req.path, requestId: c.get("requestId") }),
+        status,
+      );
     }
-    return c.json(errorBody(appError, language), status, appError.code === "SERVICE_UNAVAILABLE" ? { "Retry-After": "5" } : {});
+    return c.json(errorBody(appError, language), status, ERROR_HEADERS[appError.code] ?? {});
   });
 
   app.notFound((c) => {
@@ -107,7 +129,7 @@ export function createApp(options: AppOptions) {
       en: `There is nothing at ${c.req.path}.`,
     });
     if (!isApiPath(c.req.path) && c.req.header("accept")?.includes("text/html")) {
-      return c.html(webErrorPage(error, c.get("language")), 404);
+      return c.html(webErrorPage(error, c.get("language"), { path: c.req.path }), 404);
     }
     return c.json(errorBody(error, c.get("language")), 404);
   });

@@ -29,7 +29,10 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
     c.set("requestId", requestId);
     c.set("logger", requestLogger);
     const url = new URL(c.req.url);
-    const language = url.pathname.startsWith("/en/") || url.pathname === "/en" ? "en" : negotiateLanguage(c.req.header("accept-language"));
+    const language =
+      url.pathname.startsWith("/en/") || url.pathname === "/en"
+        ? "en"
+        : negotiateLanguage(c.req.header("accept-language"));
     c.set("language", language);
     const started = performance.now();
     await next();

@@ -33,7 +33,10 @@ export async function startServer(
           sv: `Begärans adress och rubriker är för stora: högst ${MAX_HEADER_BYTES} byte tillåts.`,
           en: `The request's URL and headers are too large: at most ${MAX_HEADER_BYTES} bytes are allowed.`,
         })
-      : new AppError("BAD_REQUEST", { sv: "Begäran gick inte att tolka.", en: "The request could not be parsed." });
+      : new AppError("BAD_REQUEST", {
+          sv: "Begäran gick inte att tolka.",
+          en: "The request could not be parsed.",
+        });
     const body = JSON.stringify(errorBody(appError, "sv"));
     socket.end(
       `HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\n` +

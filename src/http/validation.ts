@@ -7,14 +7,18 @@ const enLocale = z.locales.en();
 
 type Issue = z.core.$ZodIssue;
 
+function messageOf(result: string | { message: string } | undefined | null): string | undefined {
+  return typeof result === "string" ? result : (result?.message ?? undefined);
+}
+
 // Schemas with a message of their own write it as "svenska / English".
 function localize(issue: Issue): LocalizedText {
   const [sv, en] = issue.message.split(" / ");
   if (sv !== undefined && en !== undefined) return { sv, en };
   const raw = issue as unknown as z.core.$ZodRawIssue;
   return {
-    sv: String(svLocale.localeError(raw) ?? issue.message),
-    en: String(enLocale.localeError(raw) ?? issue.message),
+    sv: messageOf(svLocale.localeError(raw)) ?? issue.message,
+    en: messageOf(enLocale.localeError(raw)) ?? issue.message,
   };
 }
 
@@ -45,7 +49,8 @@ export function validationError(target: string, error: z.ZodError, c: Context): 
     problems
       .map((p) => {
         const targetName = TARGET_NAMES[p.where.target]?.[language] ?? p.where.target;
-        const foundText = p.found === undefined ? "" : language === "sv" ? ` (fick "${p.found}")` : ` (got "${p.found}")`;
+        const foundText =
+          p.found === undefined ? "" : language === "sv" ? ` (fick "${p.found}")` : ` (got "${p.found}")`;
         return `${targetName} ${p.where.name}: ${p.text[language]}${foundText}`;
       })
       .join("; ");

@@ -45,7 +45,11 @@ function readCsv(file: string): Record<string, string>[] {
 const lanCode = z.string().regex(/^\d{2}$/);
 const kommunCode = z.string().regex(/^\d{4}$/);
 
-const countyRow = z.object({ county_code: lanCode, county_name: z.string().min(1), county_name_short: z.string().min(1) });
+const countyRow = z.object({
+  county_code: lanCode,
+  county_name: z.string().min(1),
+  county_name_short: z.string().min(1),
+});
 const municipalityRow = z.object({
   municipality_code: kommunCode,
   municipality_name: z.string().min(1),
@@ -81,7 +85,8 @@ function parseRows<T>(file: string, schema: z.ZodType<T>): T[] {
 
 function readGeoJson<T>(file: string, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(JSON.parse(readFileSync(join(REFERENCE_DIR, file), "utf8")));
-  if (!parsed.success) throw referenceError(file, "a GeoJSON FeatureCollection of polygons", parsed.error.message);
+  if (!parsed.success)
+    throw referenceError(file, "a GeoJSON FeatureCollection of polygons", parsed.error.message);
   return parsed.data;
 }
 
@@ -122,7 +127,11 @@ export function loadRegistryReference(): RegistryReference {
       throw referenceError(`municipalities.csv ${row.municipality_code}`, "a known county", row.county_code);
     }
     if (!row.municipality_code.startsWith(row.county_code)) {
-      throw referenceError(`municipalities.csv ${row.municipality_code}`, `a code in county ${row.county_code}`, row.municipality_code);
+      throw referenceError(
+        `municipalities.csv ${row.municipality_code}`,
+        `a code in county ${row.county_code}`,
+        row.municipality_code,
+      );
     }
     organizations.set(row.municipality_code, {
       code: row.municipality_code as OrganizationCode,
@@ -136,7 +145,8 @@ export function loadRegistryReference(): RegistryReference {
   }
   for (const row of regions) {
     const county = lanByCode.get(row.county_code);
-    if (county === undefined) throw referenceError(`regions.csv ${row.region_code}`, "a known county", row.county_code);
+    if (county === undefined)
+      throw referenceError(`regions.csv ${row.region_code}`, "a known county", row.county_code);
     const existing = organizations.get(row.region_code);
     if (row.organization_kind === "kommun-with-regional-responsibility") {
       if (existing === undefined) {
@@ -146,7 +156,8 @@ export function loadRegistryReference(): RegistryReference {
       organizations.set(row.region_code, { ...existing, name: row.region_name, types });
       continue;
     }
-    if (existing !== undefined) throw referenceError(`regions.csv ${row.region_code}`, "a new code", "a duplicate");
+    if (existing !== undefined)
+      throw referenceError(`regions.csv ${row.region_code}`, "a new code", "a duplicate");
     organizations.set(row.region_code, {
       code: row.region_code as OrganizationCode,
       name: row.region_name,
@@ -166,14 +177,27 @@ export function loadRegistryReference(): RegistryReference {
   for (const feature of kommunFeatures.features) {
     const org = organizations.get(feature.properties.id);
     if (org?.lanCode !== feature.properties.lan_code) {
-      throw referenceError(`swedish_municipalities.geojson ${feature.properties.id}`, "a municipality of the CSV in the same county", feature.properties.lan_code);
+      throw referenceError(
+        `swedish_municipalities.geojson ${feature.properties.id}`,
+        "a municipality of the CSV in the same county",
+        feature.properties.lan_code,
+      );
     }
-    boundaries.push({ areaType: "kommun", code: feature.properties.id, geometry: feature.geometry, bbox: bboxOf(feature.geometry) });
+    boundaries.push({
+      areaType: "kommun",
+      code: feature.properties.id,
+      geometry: feature.geometry,
+      bbox: bboxOf(feature.geometry),
+    });
   }
-  const lanFeatures = readGeoJson("swedish_regions.geojson", featureCollection(z.object({ l_id: z.number().int() })));
+  const lanFeatures = readGeoJson(
+    "swedish_regions.geojson",
+    featureCollection(z.object({ l_id: z.number().int() })),
+  );
   for (const feature of lanFeatures.features) {
     const code = String(feature.properties.l_id).padStart(2, "0");
-    if (!lanByCode.has(code)) throw referenceError(`swedish_regions.geojson l_id ${feature.properties.l_id}`, "a known county", code);
+    if (!lanByCode.has(code))
+      throw referenceError(`swedish_regions.geojson l_id ${feature.properties.l_id}`, "a known county", code);
     boundaries.push({ areaType: "lan", code, geometry: feature.geometry, bbox: bboxOf(feature.geometry) });
   }
 
@@ -183,7 +207,8 @@ export function loadRegistryReference(): RegistryReference {
 }
 
 function checkCounts(reference: RegistryReference): void {
-  const count = (type: OrganizationType) => reference.organizations.filter((o) => o.types.includes(type)).length;
+  const count = (type: OrganizationType) =>
+    reference.organizations.filter((o) => o.types.includes(type)).length;
   const found = {
     kommuner: count("kommun"),
     lan: reference.lan.length,
@@ -191,11 +216,15 @@ function checkCounts(reference: RegistryReference): void {
     organizations: reference.organizations.length,
   };
   for (const key of Object.keys(EXPECTED_COUNTS) as (keyof typeof EXPECTED_COUNTS)[]) {
-    if (found[key] !== EXPECTED_COUNTS[key]) throw referenceError(key, String(EXPECTED_COUNTS[key]), String(found[key]));
+    if (found[key] !== EXPECTED_COUNTS[key])
+      throw referenceError(key, String(EXPECTED_COUNTS[key]), String(found[key]));
   }
-  const boundaryCount = (type: "kommun" | "lan") => new Set(reference.boundaries.filter((b) => b.areaType === type).map((b) => b.code)).size;
-  if (boundaryCount("kommun") !== EXPECTED_COUNTS.kommuner) throw referenceError("kommun boundaries", "290", String(boundaryCount("kommun")));
-  if (boundaryCount("lan") !== EXPECTED_COUNTS.lan) throw referenceError("län boundaries", "21", String(boundaryCount("lan")));
+  const boundaryCount = (type: "kommun" | "lan") =>
+    new Set(reference.boundaries.filter((b) => b.areaType === type).map((b) => b.code)).size;
+  if (boundaryCount("kommun") !== EXPECTED_COUNTS.kommuner)
+    throw referenceError("kommun boundaries", "290", String(boundaryCount("kommun")));
+  if (boundaryCount("lan") !== EXPECTED_COUNTS.lan)
+    throw referenceError("län boundaries", "21", String(boundaryCount("lan")));
 }
 
 function referenceError(where: string, expected: string, found: string): AppError {

@@ -110,7 +110,12 @@ export class RegistryService {
   }
 
   async listLan(): Promise<LanSummary[]> {
-    const rows = await this.db.query<{ code: string; name: string; short_name: string; kommun_count: number }>(
+    const rows = await this.db.query<{
+      code: string;
+      name: string;
+      short_name: string;
+      kommun_count: number;
+    }>(
       `SELECT l.code, l.name, l.short_name,
               (SELECT count(*)::int FROM organizations o WHERE o.lan_code = l.code AND 'kommun' = ANY (o.types)) AS kommun_count
        FROM lan l ORDER BY l.code`,
@@ -166,6 +171,11 @@ export class RegistryService {
       "SELECT code, geometry, bbox FROM boundaries WHERE area_type = $1 ORDER BY code",
       [areaType],
     );
-    return rows.map((row) => ({ areaType, code: row.code, geometry: row.geometry, bbox: row.bbox as unknown as BBox }));
+    return rows.map((row) => ({
+      areaType,
+      code: row.code,
+      geometry: row.geometry,
+      bbox: row.bbox as unknown as BBox,
+    }));
   }
 }

@@ -10,17 +10,29 @@ export interface RegistrySource {
 export const REGISTRY_SOURCES: readonly RegistrySource[] = [
   {
     what: { sv: "Kommun- och länskoder och namn", en: "Municipality and county codes and names" },
-    origin: { sv: "SCB, via github.com/sjbrg/swedish-geodata", en: "Statistics Sweden, via github.com/sjbrg/swedish-geodata" },
+    origin: {
+      sv: "SCB, via github.com/sjbrg/swedish-geodata",
+      en: "Statistics Sweden, via github.com/sjbrg/swedish-geodata",
+    },
     licence: { sv: "CC0 1.0", en: "CC0 1.0" },
   },
   {
     what: { sv: "Regioner", en: "Regions" },
-    origin: { sv: "Regionernas egna namn, sammanställda av Dataverkstad", en: "The regions' own names, compiled by Dataverkstad" },
+    origin: {
+      sv: "Regionernas egna namn, sammanställda av Dataverkstad",
+      en: "The regions' own names, compiled by Dataverkstad",
+    },
     licence: { sv: "CC0 1.0", en: "CC0 1.0" },
   },
   {
-    what: { sv: "Kommun- och länsgränser (förenklade, 2020)", en: "Municipality and county boundaries (simplified, 2020)" },
-    origin: { sv: "Valmyndigheten, via github.com/okfse/sweden-geojson", en: "Election Authority, via github.com/okfse/sweden-geojson" },
+    what: {
+      sv: "Kommun- och länsgränser (förenklade, 2020)",
+      en: "Municipality and county boundaries (simplified, 2020)",
+    },
+    origin: {
+      sv: "Valmyndigheten, via github.com/okfse/sweden-geojson",
+      en: "Election Authority, via github.com/okfse/sweden-geojson",
+    },
     licence: { sv: "Fri återanvändning enligt källan", en: "Free reuse according to the source" },
   },
 ];

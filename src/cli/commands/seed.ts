@@ -21,7 +21,10 @@ Migrates if needed and loads the registry (idempotent).`,
       return runSeed(db);
     });
     const r = outcome.registry;
-    io.result(`Registret är inläst: ${r.organizations} organisationer, ${r.lan} län, ${r.boundaries} gränser.`, outcome);
+    io.result(
+      `Registret är inläst: ${r.organizations} organisationer, ${r.lan} län, ${r.boundaries} gränser.`,
+      outcome,
+    );
     return EXIT.ok;
   },
 };

@@ -20,7 +20,10 @@ Loggar skrivs som JSON-rader på standard ut. Stoppas med Ctrl+C (SIGINT) eller 
 Migrates, seeds the registry and serves.`,
   options: { ...JSON_OPTION, port: { type: "string" }, "no-seed": { type: "boolean" } },
   async run(values, _positionals, io) {
-    const config = loadConfig({ ...io.env, ...(typeof values.port === "string" ? { PORT: values.port } : {}) });
+    const config = loadConfig({
+      ...io.env,
+      ...(typeof values.port === "string" ? { PORT: values.port } : {}),
+    });
     const logger = cliLogger(config, true);
     const db = await openDatabase(config, logger);
     try {
@@ -36,7 +39,11 @@ Migrates, seeds the registry and serves.`,
     const app = createApp({ db, logger, config });
     const running = await startServer(app.fetch, { port: config.port, host: config.host, logger });
     logger.info("listening", { url: running.url, database: db.kind });
-    io.result(`Dataverkstad körs på ${running.url} (databas: ${db.kind}).`, { url: running.url, database: db.kind, pid: process.pid });
+    io.result(`Dataverkstad körs på ${running.url} (databas: ${db.kind}).`, {
+      url: running.url,
+      database: db.kind,
+      pid: process.pid,
+    });
 
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {

@@ -1,6 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { LanKod } from "../../core/index.ts";
-import { ORGANIZATION_TYPES, type Boundary, type Organization, type RegistryService } from "../../registry/index.ts";
+import {
+  ORGANIZATION_TYPES,
+  type Boundary,
+  type Organization,
+  type RegistryService,
+} from "../../registry/index.ts";
 import type { AppEnv } from "../context.ts";
 import {
   BoundaryCollectionSchema,
@@ -30,9 +35,14 @@ const listOrganizations = createRoute({
   summary: "Organisationer: kommuner och regioner / Organizations: municipalities and regions",
   request: {
     query: z.object({
-      type: z.enum(ORGANIZATION_TYPES).optional().openapi({ description: "kommun or region; Region Gotland (0980) is both" }),
+      type: z
+        .enum(ORGANIZATION_TYPES)
+        .optional()
+        .openapi({ description: "kommun or region; Region Gotland (0980) is both" }),
       lan: LanCodeSchema.optional(),
-      q: z.string().max(200).optional().openapi({ description: "Name, diacritics and case ignored (linkoping finds Linköping), or the start of a code" }),
+      q: z.string().max(200).optional().openapi({
+        description: "Name, diacritics and case ignored (linkoping finds Linköping), or the start of a code",
+      }),
       limit: z.coerce.number().int().min(1).max(1000).default(1000),
       cursor: z.string().max(100).optional(),
     }),
@@ -58,7 +68,10 @@ const getOrganizationBoundary = createRoute({
   tags: ["Registry"],
   summary: "Organisationens geografiska gräns / The organization's boundary (a region's is its county's)",
   request: { params: z.object({ code: OrganizationCodeSchema }) },
-  responses: { 200: geojson(BoundaryFeatureSchema, "GeoJSON Feature, WGS 84"), ...errorResponses([400, 404, 503]) },
+  responses: {
+    200: geojson(BoundaryFeatureSchema, "GeoJSON Feature, WGS 84"),
+    ...errorResponses([400, 404, 503]),
+  },
 });
 
 const listLan = createRoute({
@@ -66,7 +79,10 @@ const listLan = createRoute({
   path: "/lan",
   tags: ["Registry"],
   summary: "Alla 21 län / All 21 counties",
-  responses: { 200: json(listSchema(LanSchema, "LanList"), "Counties ordered by code"), ...errorResponses([503]) },
+  responses: {
+    200: json(listSchema(LanSchema, "LanList"), "Counties ordered by code"),
+    ...errorResponses([503]),
+  },
 });
 
 const getLan = createRoute({
@@ -84,7 +100,10 @@ const getLanBoundary = createRoute({
   tags: ["Registry"],
   summary: "Länets gräns / The county's boundary",
   request: { params: z.object({ code: LanCodeSchema }) },
-  responses: { 200: geojson(BoundaryFeatureSchema, "GeoJSON Feature, WGS 84"), ...errorResponses([400, 404, 503]) },
+  responses: {
+    200: geojson(BoundaryFeatureSchema, "GeoJSON Feature, WGS 84"),
+    ...errorResponses([400, 404, 503]),
+  },
 });
 
 const listBoundaries = createRoute({
@@ -93,7 +112,10 @@ const listBoundaries = createRoute({
   tags: ["Registry"],
   summary: "Alla gränser för kommuner eller län / Every municipality or county boundary",
   request: { params: z.object({ areaType: z.enum(["kommun", "lan"]) }) },
-  responses: { 200: geojson(BoundaryCollectionSchema, "GeoJSON FeatureCollection, WGS 84"), ...errorResponses([400, 503]) },
+  responses: {
+    200: geojson(BoundaryCollectionSchema, "GeoJSON FeatureCollection, WGS 84"),
+    ...errorResponses([400, 503]),
+  },
 });
 
 function organizationJson(org: Organization) {
@@ -131,7 +153,9 @@ export function registryApi(registry: RegistryService) {
   app.openapi(getOrganizationBoundary, async (c) => {
     const org = await registry.getOrganization(c.req.valid("param").code);
     const boundary =
-      org.kommunKod !== null ? await registry.getBoundary("kommun", org.code) : await registry.getBoundary("lan", org.lanCode);
+      org.kommunKod !== null
+        ? await registry.getBoundary("kommun", org.code)
+        : await registry.getBoundary("lan", org.lanCode);
     return c.json(toFeature(boundary, org.name, org.lanCode), 200, { ...GEOJSON_HEADERS, ...BOUNDARY_CACHE });
   });
 
@@ -172,7 +196,10 @@ export function registryApi(registry: RegistryService) {
       const named = names.get(b.code);
       return toFeature(b, named?.name ?? b.code, named?.lanCode ?? b.code.slice(0, 2));
     });
-    return c.json({ type: "FeatureCollection" as const, features }, 200, { ...GEOJSON_HEADERS, ...BOUNDARY_CACHE });
+    return c.json({ type: "FeatureCollection" as const, features }, 200, {
+      ...GEOJSON_HEADERS,
+      ...BOUNDARY_CACHE,
+    });
   });
 
   return app;

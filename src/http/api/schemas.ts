@@ -4,13 +4,22 @@ import { ORGANIZATION_TYPES } from "../../registry/index.ts";
 
 export const LanCodeSchema = z
   .string()
-  .regex(/^\d{2}$/, "Länskoden ska vara två siffror, till exempel 05 / The county code must be two digits, e.g. 05")
+  .regex(
+    /^\d{2}$/,
+    "Länskoden ska vara två siffror, till exempel 05 / The county code must be two digits, e.g. 05",
+  )
   .openapi({ example: "05", description: "Länskod (two digits, a string)" });
 
 export const OrganizationCodeSchema = z
   .string()
-  .regex(/^(\d{2}|\d{4})$/, "Koden ska vara fyra siffror (kommun) eller två (region) / The code must be four digits (kommun) or two (region)")
-  .openapi({ example: "0580", description: "Kommunkod (four digits) or a region's county code (two digits); Region Gotland is 0980" });
+  .regex(
+    /^(\d{2}|\d{4})$/,
+    "Koden ska vara fyra siffror (kommun) eller två (region) / The code must be four digits (kommun) or two (region)",
+  )
+  .openapi({
+    example: "0580",
+    description: "Kommunkod (four digits) or a region's county code (two digits); Region Gotland is 0980",
+  });
 
 export const ErrorSchema = z
   .object({

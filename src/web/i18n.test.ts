@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { countText, fill, formatDate, MESSAGES, nameCollator } from "./i18n.ts";
+
+function shape(value: unknown): string {
+  if (typeof value === "string") return "string";
+  if (Array.isArray(value)) return `array(${value.length})`;
+  if (typeof value === "object" && value !== null) {
+    return `{${Object.keys(value).sort().join(",")}}`;
+  }
+  return typeof value;
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (typeof value === "object" && value !== null) return Object.values(value).flatMap(strings);
+  return [];
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
+}
+
+test("Swedish and English have the same keys, each of the same shape", () => {
+  assert.deepEqual(Object.keys(MESSAGES.sv).sort(), Object.keys(MESSAGES.en).sort());
+  for (const [key, sv] of Object.entries(MESSAGES.sv)) {
+    const en: unknown = MESSAGES.en[key as keyof typeof MESSAGES.en];
+    assert.equal(shape(sv), shape(en), key);
+  }
+});
+
+test("every text is filled in, and both languages use the same placeholders", () => {
+  for (const [key, sv] of Object.entries(MESSAGES.sv)) {
+    const en: unknown = MESSAGES.en[key as keyof typeof MESSAGES.en];
+    const svTexts = strings(sv);
+    const enTexts = strings(en);
+    for (const text of [...svTexts, ...enTexts]) assert.ok(text.trim().length > 0, `${key} is empty`);
+    assert.deepEqual(svTexts.map(placeholders), enTexts.map(placeholders), `${key} placeholders`);
+  }
+});
+
+test("the Swedish texts are Swedish: the prose is not the English copied", () => {
+  const same = Object.entries(MESSAGES.sv)
+    .filter(
+      ([key, sv]) => JSON.stringify(sv) === JSON.stringify(MESSAGES.en[key as keyof typeof MESSAGES.en]),
+    )
+    .map(([key]) => key);
+  // Names and words that are the same in both languages.
+  assert.deepEqual(same.sort(), [
+    "docsMediaType",
+    "docsVersion",
+    "lanRegion",
+    "navApi",
+    "organizationRegion",
+    "siteName",
+    "typeRegion",
+  ]);
+});
+
+test("placeholders are filled by name, and unknown ones are left as they are", () => {
+  assert.equal(fill("Karta över {name}", { name: "Malmö" }), "Karta över Malmö");
+  assert.equal(fill("{n} av {total}", { n: 3 }), "3 av {total}");
+});
+
+test("counts pick none, one or many", () => {
+  const t = MESSAGES.sv.searchCount;
+  assert.equal(countText(t, 0), "Ingen kommun matchar sökningen.");
+  assert.equal(countText(t, 1), "1 kommun matchar sökningen.");
+  assert.equal(countText(t, 12), "12 kommuner matchar sökningen.");
+});
+
+test("dates are written out in each language", () => {
+  assert.equal(formatDate("2026-11-27", "sv"), "27 november 2026");
+  assert.equal(formatDate("2026-11-27", "en"), "27 November 2026");
+});
+
+test("names sort the Swedish way: Å, Ä and Ö after Z", () => {
+  const names = ["Örebro", "Ale", "Åre", "Älmhult", "Ystad", "Malmö"];
+  assert.deepEqual(names.sort(nameCollator.compare), ["Ale", "Malmö", "Ystad", "Åre", "Älmhult", "Örebro"]);
+});

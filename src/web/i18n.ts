@@ -1,0 +1,537 @@
+// Every word the web pages show, in Swedish and English. One key set: the `Messages` type makes
+// a key missing from either language a compile error, and i18n.test.ts checks the values too.
+import type { Language } from "../core/index.ts";
+
+/** A text with a number in it: templates hold "{n}", which the server and filter.js fill in. */
+export type CountTemplates = Readonly<{ none: string; one: string; many: string }>;
+
+export interface Messages {
+  readonly siteName: string;
+  readonly siteTagline: string;
+  readonly skipLink: string;
+  /** The name of the other language, written in that language: the label of the language link. */
+  readonly otherLanguageLink: string;
+  readonly mainNavLabel: string;
+  readonly breadcrumbLabel: string;
+  readonly navStart: string;
+  readonly navOrganizations: string;
+  readonly navLan: string;
+  readonly navApi: string;
+  readonly navAccessibility: string;
+  readonly footerSourcesHeading: string;
+  readonly footerLicence: string;
+  readonly footerAboutHeading: string;
+  readonly footerAccessibility: string;
+  readonly footerApiDocs: string;
+  readonly footerOpenApi: string;
+
+  readonly startHeading: string;
+  readonly startIntro: string;
+  readonly startGoal: string;
+  readonly startListHeading: string;
+  readonly searchLabel: string;
+  readonly searchHint: string;
+  readonly searchButton: string;
+  readonly searchAll: string;
+  readonly searchCount: CountTemplates;
+  readonly mapHeading: string;
+  readonly mapLabel: string;
+  readonly mapNote: string;
+  readonly mapFallback: string;
+  readonly mapError: string;
+  readonly mapZoomIn: string;
+  readonly mapZoomOut: string;
+  readonly mapAttribution: string;
+
+  readonly organizationsTitle: string;
+  readonly organizationsIntro: string;
+  readonly filterLegend: string;
+  readonly filterType: string;
+  readonly filterTypeAll: string;
+  readonly filterLan: string;
+  readonly filterLanAll: string;
+  readonly filterQuery: string;
+  readonly filterSubmit: string;
+  readonly filterReset: string;
+  readonly organizationCount: CountTemplates;
+  readonly columnName: string;
+  readonly columnCode: string;
+  readonly columnType: string;
+  readonly columnLan: string;
+  readonly columnKommunCount: string;
+  readonly typeKommun: string;
+  readonly typeRegion: string;
+  readonly typeBoth: string;
+
+  readonly organizationCode: string;
+  readonly organizationType: string;
+  readonly organizationLan: string;
+  readonly organizationRegion: string;
+  readonly organizationNumber: string;
+  readonly bothTypesNote: string;
+  readonly regionCoversLan: string;
+  readonly boundaryMapHeading: string;
+  readonly boundaryMapLabel: string;
+  readonly regionMapNote: string;
+  readonly boundaryMapNote: string;
+  readonly apiHeading: string;
+  readonly apiOrganizationJson: string;
+  readonly apiLanJson: string;
+  readonly apiBoundaryGeoJson: string;
+
+  readonly lanTitle: string;
+  readonly lanIntro: string;
+  readonly lanCaption: string;
+  readonly lanTotal: string;
+  readonly lanCode: string;
+  readonly lanRegion: string;
+  readonly lanKommunerHeading: string;
+  readonly lanKommunerCaption: string;
+
+  readonly accessibilityTitle: string;
+  readonly accessibilityIntro: readonly string[];
+  readonly accessibilityScopeHeading: string;
+  readonly accessibilityScope: readonly string[];
+  readonly accessibilityStatusHeading: string;
+  readonly accessibilityStatus: readonly string[];
+  readonly accessibilityContactHeading: string;
+  readonly accessibilityContact: readonly string[];
+  readonly accessibilityEmail: string;
+  readonly accessibilityReportHeading: string;
+  readonly accessibilityReport: readonly string[];
+  readonly accessibilityEnforcementHeading: string;
+  readonly accessibilityEnforcement: readonly string[];
+  readonly accessibilityEnforcementLink: string;
+  readonly accessibilityTechnicalHeading: string;
+  readonly accessibilityTechnical: readonly string[];
+  readonly accessibilityTestingHeading: string;
+  readonly accessibilityTesting: readonly string[];
+  readonly accessibilityReviewed: string;
+  readonly accessibilityUpdated: string;
+
+  readonly docsTitle: string;
+  readonly docsIntro: readonly string[];
+  readonly docsOpenApiLink: string;
+  readonly docsVersion: string;
+  readonly docsContents: string;
+  readonly docsOtherTag: string;
+  readonly docsParameters: string;
+  readonly docsNoParameters: string;
+  readonly docsParameterName: string;
+  readonly docsParameterIn: string;
+  readonly docsParameterRequired: string;
+  readonly docsParameterType: string;
+  readonly docsParameterDescription: string;
+  readonly docsInPath: string;
+  readonly docsInQuery: string;
+  readonly docsInHeader: string;
+  readonly docsInCookie: string;
+  readonly docsAllowedValues: string;
+  readonly docsDefault: string;
+  readonly docsResponses: string;
+  readonly docsStatus: string;
+  readonly docsResponseDescription: string;
+  readonly docsMediaType: string;
+  readonly docsTry: string;
+  readonly yes: string;
+  readonly no: string;
+
+  readonly errorNotFoundTitle: string;
+  readonly errorTitle: string;
+  readonly errorUnavailableTitle: string;
+  readonly errorRequestId: string;
+  readonly errorHome: string;
+  readonly errorOrganizations: string;
+}
+
+const sv: Messages = {
+  siteName: "Dataverkstad",
+  siteTagline: "Öppna data från Sveriges kommuner och regioner",
+  skipLink: "Hoppa till innehållet",
+  otherLanguageLink: "In English",
+  mainNavLabel: "Huvudmeny",
+  breadcrumbLabel: "Du är här",
+  navStart: "Start",
+  navOrganizations: "Organisationer",
+  navLan: "Län",
+  navApi: "API",
+  navAccessibility: "Tillgänglighet",
+  footerSourcesHeading: "Källor till uppgifterna",
+  footerLicence: "Licens: {licence}",
+  footerAboutHeading: "Om webbplatsen",
+  footerAccessibility: "Tillgänglighetsredogörelse",
+  footerApiDocs: "API-dokumentation",
+  footerOpenApi: "API-beskrivning i OpenAPI-format (JSON)",
+
+  startHeading: "Öppna data från Sveriges kommuner och regioner",
+  startIntro:
+    "Dataverkstad är en gemensam plats där Sveriges 290 kommuner och 21 regioner delar sina data. " +
+    "Här publicerar de sina viktigaste datamängder, och alla kan hämta dem som en samlad bild av hela landet.",
+  startGoal:
+    "Målet är att minst hälften av de 21 regionerna och hälften av de 290 kommunerna ska ha det som behövs på plats för att dela och använda data.",
+  startListHeading: "Hitta en kommun",
+  searchLabel: "Sök kommun",
+  searchHint: "Skriv hela eller en del av namnet, eller kommunkoden. Till exempel linkoping eller 0580.",
+  searchButton: "Sök",
+  searchAll: "Alla {n} kommuner visas.",
+  searchCount: {
+    none: "Ingen kommun matchar sökningen.",
+    one: "1 kommun matchar sökningen.",
+    many: "{n} kommuner matchar sökningen.",
+  },
+  mapHeading: "Kommunerna på kartan",
+  mapLabel: "Karta över Sveriges 290 kommuner",
+  mapNote:
+    "Välj en kommun på kartan för att öppna dess sida. Listan innehåller samma kommuner och går att använda utan karta.",
+  mapFallback: "Kartan visas när JavaScript är påslaget. Samma uppgifter finns som text på sidan.",
+  mapError: "Kartan gick inte att visa just nu. Samma uppgifter finns som text på sidan.",
+  mapZoomIn: "Zooma in",
+  mapZoomOut: "Zooma ut",
+  mapAttribution: "Gränser: Valmyndigheten (förenklade)",
+
+  organizationsTitle: "Organisationer",
+  organizationsIntro:
+    "Alla kommuner och regioner i Dataverkstad. Region Gotland är både kommun och region och räknas i båda grupperna.",
+  filterLegend: "Filtrera listan",
+  filterType: "Typ",
+  filterTypeAll: "Alla typer",
+  filterLan: "Län",
+  filterLanAll: "Alla län",
+  filterQuery: "Namn eller kod",
+  filterSubmit: "Visa",
+  filterReset: "Visa alla",
+  organizationCount: {
+    none: "Ingen organisation matchar filtret.",
+    one: "1 organisation",
+    many: "{n} organisationer",
+  },
+  columnName: "Namn",
+  columnCode: "Kod",
+  columnType: "Typ",
+  columnLan: "Län",
+  columnKommunCount: "Antal kommuner",
+  typeKommun: "Kommun",
+  typeRegion: "Region",
+  typeBoth: "Kommun och region",
+
+  organizationCode: "Kod",
+  organizationType: "Typ",
+  organizationLan: "Län",
+  organizationRegion: "Region",
+  organizationNumber: "Organisationsnummer",
+  bothTypesNote:
+    "{name} är en kommun som också har ansvar som region. Därför räknas den både som kommun och som region.",
+  regionCoversLan: "Regionen omfattar hela {lan}.",
+  boundaryMapHeading: "Karta",
+  boundaryMapLabel: "Karta över {name}",
+  regionMapNote: "Kartan visar gränsen för {lan}, som regionen omfattar.",
+  boundaryMapNote: "Kartan visar gränsen för {name}.",
+  apiHeading: "Uppgifterna i API:t",
+  apiOrganizationJson: "Organisationen i JSON-format",
+  apiLanJson: "Länet i JSON-format",
+  apiBoundaryGeoJson: "Gränsen i GeoJSON-format",
+
+  lanTitle: "Län",
+  lanIntro: "Sverige är indelat i 21 län. I varje län finns en region och ett antal kommuner.",
+  lanCaption: "Sveriges 21 län och antalet kommuner i varje län",
+  lanTotal: "Totalt",
+  lanCode: "Länskod",
+  lanRegion: "Region",
+  lanKommunerHeading: "Kommuner i {lan}",
+  lanKommunerCaption: "Kommunerna i {lan} ({n} stycken)",
+
+  accessibilityTitle: "Tillgänglighetsredogörelse",
+  accessibilityIntro: [
+    "Dataverkstad står bakom den här webbplatsen. Vi vill att så många som möjligt ska kunna använda den.",
+    "Här beskriver vi hur webbplatsen uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, vilka kända brister som finns och hur du kan rapportera brister till oss så att vi kan åtgärda dem.",
+  ],
+  accessibilityScopeHeading: "Vad redogörelsen gäller",
+  accessibilityScope: [
+    "Redogörelsen gäller hela webbplatsen Dataverkstad: alla sidor på svenska och engelska, kartorna och API-dokumentationen.",
+    "Lagen gäller offentliga aktörer, till exempel myndigheter, kommuner och regioner, och den digitala service de erbjuder. Dataverkstad är en sådan service för Sveriges kommuner och regioner. Webbplatsen ska därför uppfylla kraven i standarden EN 301 549, som bygger på WCAG 2.1 nivå AA.",
+  ],
+  accessibilityStatusHeading: "Hur tillgänglig är webbplatsen?",
+  accessibilityStatus: [
+    "Så vitt vi vet uppfyller webbplatsen alla krav i WCAG 2.1 nivå AA.",
+    "Kartorna är ett komplement. Det går inte att välja en enskild kommun på kartan med tangentbordet, och en skärmläsare kan inte läsa kartan. Därför finns samma innehåll alltid i en lista eller tabell på samma sida. Listan fungerar med tangentbord, med skärmläsare och utan JavaScript.",
+  ],
+  accessibilityContactHeading: "Vad kan du göra om du inte kan använda delar av webbplatsen?",
+  accessibilityContact: [
+    "Om du behöver innehåll från webbplatsen i ett annat format, eller inte kan använda någon del av den, kan du kontakta oss. Skriv vilken sida det gäller och vad som inte fungerar.",
+  ],
+  accessibilityEmail: "E-post:",
+  accessibilityReportHeading: "Rapportera brister i webbplatsens tillgänglighet",
+  accessibilityReport: [
+    "Vi arbetar hela tiden med att göra webbplatsen mer tillgänglig. Om du hittar problem som inte beskrivs här, eller om du tycker att vi inte uppfyller lagens krav, vill vi gärna veta det. Kontakta oss på samma adress som ovan.",
+  ],
+  accessibilityEnforcementHeading: "Tillsyn",
+  accessibilityEnforcement: [
+    "Myndigheten för digital förvaltning (DIGG) har ansvaret för tillsyn enligt lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta DIGG och påtala det.",
+  ],
+  accessibilityEnforcementLink: "Anmäl till DIGG på digg.se/tdosanmalan",
+  accessibilityTechnicalHeading: "Teknisk information om webbplatsens tillgänglighet",
+  accessibilityTechnical: [
+    "Så vitt vi vet är webbplatsen helt förenlig med lagen om tillgänglighet till digital offentlig service.",
+    "Sidorna fungerar utan JavaScript. Kartorna kräver JavaScript, men det de visar finns också som text på samma sida.",
+  ],
+  accessibilityTestingHeading: "Hur vi testat webbplatsen",
+  accessibilityTesting: [
+    "Vi har testat webbplatsen själva. Varje gång koden ändras granskas varje sida, på svenska och på engelska, automatiskt med verktyget axe-core i webbläsaren Chromium mot kraven i WCAG 2.1 nivå A och AA. Samma test kontrollerar att sidorna inte har några fel i webbläsarens konsol.",
+    "Vi testar också med tangentbord: att det går att hoppa direkt till innehållet, nå menyn, söka efter en kommun och öppna dess sida. Vi testar att sökningen fungerar utan JavaScript.",
+    "Automatiska test hittar inte alla brister. Därför tar vi gärna emot synpunkter.",
+  ],
+  accessibilityReviewed: "Senaste bedömningen gjordes den {date}.",
+  accessibilityUpdated: "Redogörelsen uppdaterades senast den {date}.",
+
+  docsTitle: "API-dokumentation",
+  docsIntro: [
+    "Allt som visas på webbplatsen finns också i ett öppet API. Du behöver inte logga in. Svaren är i JSON-format, och gränser i GeoJSON-format.",
+    "Felmeddelanden kommer på svenska, eller på engelska om du skickar Accept-Language: en.",
+  ],
+  docsOpenApiLink: "Hela beskrivningen i maskinläsbart format: OpenAPI 3.1 (openapi.json)",
+  docsVersion: "Version {version}",
+  docsContents: "Innehåll",
+  docsOtherTag: "Övrigt",
+  docsParameters: "Parametrar",
+  docsNoParameters: "Inga parametrar.",
+  docsParameterName: "Namn",
+  docsParameterIn: "Var",
+  docsParameterRequired: "Obligatorisk",
+  docsParameterType: "Typ",
+  docsParameterDescription: "Beskrivning",
+  docsInPath: "i sökvägen",
+  docsInQuery: "i frågedelen",
+  docsInHeader: "i huvudet",
+  docsInCookie: "i en kaka",
+  docsAllowedValues: "Tillåtna värden:",
+  docsDefault: "Standardvärde:",
+  docsResponses: "Svar",
+  docsStatus: "Statuskod",
+  docsResponseDescription: "Betydelse",
+  docsMediaType: "Format",
+  docsTry: "Prova",
+  yes: "Ja",
+  no: "Nej",
+
+  errorNotFoundTitle: "Sidan finns inte",
+  errorTitle: "Något gick fel",
+  errorUnavailableTitle: "Tjänsten går inte att använda just nu",
+  errorRequestId: "Ange referensen {id} om du kontaktar oss.",
+  errorHome: "Gå till startsidan",
+  errorOrganizations: "Se alla organisationer",
+};
+
+const en: Messages = {
+  siteName: "Dataverkstad",
+  siteTagline: "Open data from Sweden's municipalities and regions",
+  skipLink: "Skip to content",
+  otherLanguageLink: "På svenska",
+  mainNavLabel: "Main menu",
+  breadcrumbLabel: "You are here",
+  navStart: "Home",
+  navOrganizations: "Organizations",
+  navLan: "Counties",
+  navApi: "API",
+  navAccessibility: "Accessibility",
+  footerSourcesHeading: "Where the data comes from",
+  footerLicence: "Licence: {licence}",
+  footerAboutHeading: "About this site",
+  footerAccessibility: "Accessibility statement",
+  footerApiDocs: "API documentation",
+  footerOpenApi: "API description in OpenAPI format (JSON)",
+
+  startHeading: "Open data from Sweden's municipalities and regions",
+  startIntro:
+    "Dataverkstad is one shared place where Sweden's 290 municipalities and 21 regions share their data. " +
+    "They publish their most important datasets here, and anyone can download them as one picture of the whole country.",
+  startGoal:
+    "The goal: at least half of the 21 regions and half of the 290 municipalities have what they need in place to share and use data.",
+  startListHeading: "Find a municipality",
+  searchLabel: "Search municipalities",
+  searchHint: "Type all or part of the name, or the municipality code. For example linkoping or 0580.",
+  searchButton: "Search",
+  searchAll: "All {n} municipalities are shown.",
+  searchCount: {
+    none: "No municipality matches the search.",
+    one: "1 municipality matches the search.",
+    many: "{n} municipalities match the search.",
+  },
+  mapHeading: "The municipalities on a map",
+  mapLabel: "Map of Sweden's 290 municipalities",
+  mapNote:
+    "Choose a municipality on the map to open its page. The list holds the same municipalities and works without the map.",
+  mapFallback: "The map is shown when JavaScript is on. The same information is on the page as text.",
+  mapError: "The map could not be shown just now. The same information is on the page as text.",
+  mapZoomIn: "Zoom in",
+  mapZoomOut: "Zoom out",
+  mapAttribution: "Boundaries: Swedish Election Authority (simplified)",
+
+  organizationsTitle: "Organizations",
+  organizationsIntro:
+    "All municipalities and regions in Dataverkstad. Region Gotland is both a municipality and a region and is counted in both groups.",
+  filterLegend: "Filter the list",
+  filterType: "Type",
+  filterTypeAll: "All types",
+  filterLan: "County",
+  filterLanAll: "All counties",
+  filterQuery: "Name or code",
+  filterSubmit: "Show",
+  filterReset: "Show all",
+  organizationCount: {
+    none: "No organization matches the filter.",
+    one: "1 organization",
+    many: "{n} organizations",
+  },
+  columnName: "Name",
+  columnCode: "Code",
+  columnType: "Type",
+  columnLan: "County",
+  columnKommunCount: "Municipalities",
+  typeKommun: "Municipality",
+  typeRegion: "Region",
+  typeBoth: "Municipality and region",
+
+  organizationCode: "Code",
+  organizationType: "Type",
+  organizationLan: "County",
+  organizationRegion: "Region",
+  organizationNumber: "Organization number",
+  bothTypesNote:
+    "{name} is a municipality that also has the responsibilities of a region. It is therefore counted both as a municipality and as a region.",
+  regionCoversLan: "The region covers all of {lan}.",
+  boundaryMapHeading: "Map",
+  boundaryMapLabel: "Map of {name}",
+  regionMapNote: "The map shows the boundary of {lan}, which the region covers.",
+  boundaryMapNote: "The map shows the boundary of {name}.",
+  apiHeading: "This data in the API",
+  apiOrganizationJson: "The organization in JSON format",
+  apiLanJson: "The county in JSON format",
+  apiBoundaryGeoJson: "The boundary in GeoJSON format",
+
+  lanTitle: "Counties",
+  lanIntro:
+    "Sweden is divided into 21 counties (län). Each county has one region and a number of municipalities.",
+  lanCaption: "Sweden's 21 counties and the number of municipalities in each",
+  lanTotal: "Total",
+  lanCode: "County code",
+  lanRegion: "Region",
+  lanKommunerHeading: "Municipalities in {lan}",
+  lanKommunerCaption: "The municipalities in {lan} ({n} in all)",
+
+  accessibilityTitle: "Accessibility statement",
+  accessibilityIntro: [
+    "Dataverkstad is responsible for this website. We want as many people as possible to be able to use it.",
+    "This statement describes how the website meets the Swedish Act on accessibility to digital public services (SFS 2018:1937), which problems we know of, and how you can report problems to us so that we can fix them.",
+  ],
+  accessibilityScopeHeading: "What this statement covers",
+  accessibilityScope: [
+    "This statement covers the whole Dataverkstad website: every page in Swedish and English, the maps and the API documentation.",
+    "The act applies to public sector bodies, such as government agencies, municipalities and regions, and to the digital services they offer. Dataverkstad is such a service for Sweden's municipalities and regions. The website must therefore meet the requirements of the standard EN 301 549, which builds on WCAG 2.1 level AA.",
+  ],
+  accessibilityStatusHeading: "How accessible is the website?",
+  accessibilityStatus: [
+    "As far as we know, the website meets every requirement of WCAG 2.1 level AA.",
+    "The maps are a supplement. A single municipality cannot be chosen on the map with the keyboard, and a screen reader cannot read the map. The same content is therefore always in a list or table on the same page. The list works with a keyboard, with a screen reader and without JavaScript.",
+  ],
+  accessibilityContactHeading: "What can you do if you cannot use parts of the website?",
+  accessibilityContact: [
+    "If you need content from the website in another format, or cannot use some part of it, please contact us. Tell us which page it is about and what does not work.",
+  ],
+  accessibilityEmail: "Email:",
+  accessibilityReportHeading: "Report accessibility problems",
+  accessibilityReport: [
+    "We keep working to make the website more accessible. If you find problems that are not described here, or think that we do not meet the requirements of the act, please let us know at the same address.",
+  ],
+  accessibilityEnforcementHeading: "Enforcement",
+  accessibilityEnforcement: [
+    "The Agency for Digital Government (Myndigheten för digital förvaltning, DIGG) is responsible for enforcing the act. If you are not satisfied with how we handle your comments, you can contact DIGG and tell them.",
+  ],
+  accessibilityEnforcementLink: "Report to DIGG at digg.se/tdosanmalan (in Swedish)",
+  accessibilityTechnicalHeading: "Technical information about the website's accessibility",
+  accessibilityTechnical: [
+    "As far as we know, the website is fully compliant with the Swedish Act on accessibility to digital public services.",
+    "The pages work without JavaScript. The maps need JavaScript, but what they show is also on the same page as text.",
+  ],
+  accessibilityTestingHeading: "How we tested the website",
+  accessibilityTesting: [
+    "We have tested the website ourselves. Every time the code changes, every page, in Swedish and in English, is checked automatically with the axe-core tool in the Chromium browser against the requirements of WCAG 2.1 levels A and AA. The same test checks that the pages cause no errors in the browser's console.",
+    "We also test with the keyboard: that you can skip straight to the content, reach the menu, search for a municipality and open its page. We test that the search works without JavaScript.",
+    "Automated tests do not find every problem, so we welcome your comments.",
+  ],
+  accessibilityReviewed: "The latest assessment was made on {date}.",
+  accessibilityUpdated: "This statement was last updated on {date}.",
+
+  docsTitle: "API documentation",
+  docsIntro: [
+    "Everything on the website is also in an open API. You do not need to log in. Answers are JSON, and boundaries GeoJSON.",
+    "Error messages are in Swedish, or in English when you send Accept-Language: en.",
+  ],
+  docsOpenApiLink: "The whole description in machine-readable form: OpenAPI 3.1 (openapi.json)",
+  docsVersion: "Version {version}",
+  docsContents: "Contents",
+  docsOtherTag: "Other",
+  docsParameters: "Parameters",
+  docsNoParameters: "No parameters.",
+  docsParameterName: "Name",
+  docsParameterIn: "In",
+  docsParameterRequired: "Required",
+  docsParameterType: "Type",
+  docsParameterDescription: "Description",
+  docsInPath: "path",
+  docsInQuery: "query",
+  docsInHeader: "header",
+  docsInCookie: "cookie",
+  docsAllowedValues: "Allowed values:",
+  docsDefault: "Default:",
+  docsResponses: "Responses",
+  docsStatus: "Status",
+  docsResponseDescription: "Meaning",
+  docsMediaType: "Format",
+  docsTry: "Try it",
+  yes: "Yes",
+  no: "No",
+
+  errorNotFoundTitle: "Page not found",
+  errorTitle: "Something went wrong",
+  errorUnavailableTitle: "The service cannot be used right now",
+  errorRequestId: "Quote the reference {id} if you contact us.",
+  errorHome: "Go to the home page",
+  errorOrganizations: "See all organizations",
+};
+
+export const MESSAGES: Readonly<Record<Language, Messages>> = { sv, en };
+
+export function messages(language: Language): Messages {
+  return MESSAGES[language];
+}
+
+/** Fills "{name}" placeholders: fill("Karta över {name}", { name: "Malmö" }). Unknown names stay as they are. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = values[key];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** The count text for n things: none, one or many. */
+export function countText(templates: CountTemplates, n: number): string {
+  const template = n === 0 ? templates.none : n === 1 ? templates.one : templates.many;
+  return fill(template, { n });
+}
+
+const LOCALES: Readonly<Record<Language, string>> = { sv: "sv-SE", en: "en-GB" };
+
+/** The BCP 47 locale for formatting in a language. */
+export function locale(language: Language): string {
+  return LOCALES[language];
+}
+
+/** "27 november 2026" / "27 November 2026" for an ISO date (YYYY-MM-DD). */
+export function formatDate(isoDate: string, language: Language): string {
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
+/** Names sorted the Swedish way (å, ä, ö last) on both languages' pages: they are Swedish names. */
+export const nameCollator = new Intl.Collator("sv", { sensitivity: "base", numeric: true });

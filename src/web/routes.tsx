@@ -1,0 +1,198 @@
+import { Hono, type Context } from "hono";
+import { etag } from "hono/etag";
+import type { JSX } from "hono/jsx/jsx-runtime";
+import { isLanKod, type AppError, type Language, type LanKod } from "../core/index.ts";
+import {
+  ORGANIZATION_TYPES,
+  type Organization,
+  type OrganizationFilter,
+  type OrganizationType,
+  type RegistryService,
+} from "../registry/index.ts";
+import { nameCollator } from "./i18n.ts";
+import { readOpenApiDocument } from "./openapi.ts";
+import { AccessibilityPage } from "./pages/accessibility.tsx";
+import { DocsPage } from "./pages/docs.tsx";
+import { ErrorPage } from "./pages/error.tsx";
+import { LanListPage, LanPage } from "./pages/lan.tsx";
+import { OrganizationListPage, OrganizationPage } from "./pages/organizations.tsx";
+import { StartPage } from "./pages/start.tsx";
+import { ENGLISH_PREFIX, pathLanguage, safeSitePath, stripLanguage } from "./paths.ts";
+import {
+  LEAFLET_DIST_DIR,
+  LEAFLET_PREFIX,
+  leafletVersion,
+  LONG_CACHE,
+  readStaticFile,
+  SHORT_CACHE,
+  SITE_STATIC_DIR,
+  siteAssetVersion,
+  STATIC_PREFIX,
+} from "./static.ts";
+
+/** What the web pages read from the request context (set by the HTTP layer's middleware). */
+export interface WebEnv {
+  Variables: { language: Language; requestId: string };
+}
+
+export interface WebDependencies {
+  readonly registry: RegistryService;
+  readonly openApiDocument: () => unknown;
+}
+
+/** Longest search text taken from a query string (the API's limit too). */
+const MAX_QUERY_LENGTH = 200;
+
+/** A whole HTML document from a page component. Pages render synchronously. */
+export function renderDocument(page: JSX.Element): string {
+  if (page instanceof Promise) throw new TypeError("Web pages must render synchronously");
+  return `<!DOCTYPE html>${page.toString()}`;
+}
+
+function queryText(value: string | undefined): string {
+  return (value ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+}
+
+function isOrganizationType(value: string | undefined): value is OrganizationType {
+  return ORGANIZATION_TYPES.some((type) => type === value);
+}
+
+/** Every organization that matches, following the cursor past one page. */
+async function allOrganizations(
+  registry: RegistryService,
+  filter: Omit<OrganizationFilter, "limit" | "cursor">,
+): Promise<Organization[]> {
+  const items: Organization[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await registry.listOrganizations({ ...filter, limit: 1000, cursor });
+    items.push(...page.items);
+    cursor = page.next ?? undefined;
+  } while (cursor !== undefined);
+  return items;
+}
+
+function byName(a: Organization, b: Organization): number {
+  return nameCollator.compare(a.name, b.name);
+}
+
+type PageHandler = (c: Context<WebEnv>, language: Language) => Promise<JSX.Element> | JSX.Element;
+
+/**
+ * The server-rendered pages: Swedish at the plain path, English under /en. A page's language comes
+ * from its path, never from Accept-Language, so every URL always shows the same language.
+ */
+export function webRoutes(deps: WebDependencies) {
+  const { registry } = deps;
+  const web = new Hono<WebEnv>();
+
+  const page = (path: string, handler: PageHandler) => {
+    const routes: [string, Language][] = [
+      [path, "sv"],
+      [path === "/" ? ENGLISH_PREFIX : `${ENGLISH_PREFIX}${path}`, "en"],
+    ];
+    if (path === "/") routes.push([`${ENGLISH_PREFIX}/`, "en"]);
+    for (const [route, language] of routes) {
+      web.get(route, async (c) => {
+        const body = renderDocument(await handler(c, language));
+        return c.html(body, 200, { "Content-Language": language });
+      });
+    }
+  };
+
+  // Static files. Leaflet first: its prefix is inside the site's.
+  web.use(`${STATIC_PREFIX}*`, etag());
+  const serveStatic = async (
+    c: Context<WebEnv>,
+    root: string,
+    prefix: string,
+    version: (file: string) => string,
+  ) => {
+    const relative = c.req.path.slice(prefix.length);
+    const file = await readStaticFile(root, relative);
+    if (file === null) return c.notFound();
+    const requested = c.req.query("v");
+    const cache = requested !== undefined && requested === version(relative) ? LONG_CACHE : SHORT_CACHE;
+    return c.body(file.body, 200, { "Content-Type": file.contentType, "Cache-Control": cache });
+  };
+  web.get(`${LEAFLET_PREFIX}*`, (c) => serveStatic(c, LEAFLET_DIST_DIR, LEAFLET_PREFIX, leafletVersion));
+  web.get(`${STATIC_PREFIX}*`, (c) => serveStatic(c, SITE_STATIC_DIR, STATIC_PREFIX, siteAssetVersion));
+
+  page("/", async (c, language) => {
+    const q = queryText(c.req.query("q"));
+    const kommuner = await allOrganizations(registry, { type: "kommun" });
+    const matches = q === "" ? kommuner : await allOrganizations(registry, { type: "kommun", q });
+    return (
+      <StartPage
+        language={language}
+        kommuner={kommuner}
+        matching={new Set(matches.map((k) => k.code))}
+        q={q}
+      />
+    );
+  });
+
+  page("/organizations", async (c, language) => {
+    const typeParam = c.req.query("type");
+    const lanParam = c.req.query("lan");
+    const type = isOrganizationType(typeParam) ? typeParam : undefined;
+    const lan: LanKod | undefined = lanParam !== undefined && isLanKod(lanParam) ? lanParam : undefined;
+    const q = queryText(c.req.query("q"));
+    const [organizations, lanList] = await Promise.all([
+      allOrganizations(registry, { type, lan, q: q === "" ? undefined : q }),
+      registry.listLan(),
+    ]);
+    return (
+      <OrganizationListPage
+        language={language}
+        organizations={organizations.sort(byName)}
+        lan={lanList}
+        filter={{ type, lan, q }}
+      />
+    );
+  });
+
+  page("/organizations/:code", async (c, language) => {
+    const organization = await registry.getOrganization(c.req.param("code") ?? "");
+    const lan = await registry.getLan(organization.lanCode);
+    return <OrganizationPage language={language} organization={organization} lan={lan} />;
+  });
+
+  page("/lan", async (_c, language) => <LanListPage language={language} lan={await registry.listLan()} />);
+
+  page("/lan/:code", async (c, language) => (
+    <LanPage language={language} lan={await registry.getLan(c.req.param("code") ?? "")} />
+  ));
+
+  page("/accessibility", (_c, language) => <AccessibilityPage language={language} />);
+
+  page("/docs", (_c, language) => (
+    <DocsPage language={language} doc={readOpenApiDocument(deps.openApiDocument())} />
+  ));
+
+  return web;
+}
+
+export interface ErrorPageOptions {
+  /** The request's path: the page then speaks the path's language and links to its twin. */
+  readonly path?: string | undefined;
+  /** Shown on internal errors, so a person can quote it. */
+  readonly requestId?: string | undefined;
+}
+
+/**
+ * The HTML page for an error, in the site's layout. With options.path it is in the path's
+ * language (as the pages are); without, in the negotiated `language`.
+ */
+export function webErrorPage(error: AppError, language: Language, options: ErrorPageOptions = {}): string {
+  const path = options.path === undefined ? undefined : safeSitePath(options.path);
+  const pageLanguage = path === undefined ? language : pathLanguage(path);
+  return renderDocument(
+    <ErrorPage
+      language={pageLanguage}
+      error={error}
+      path={path === undefined ? "/" : stripLanguage(path)}
+      requestId={options.requestId}
+    />,
+  );
+}

@@ -1,0 +1,122 @@
+import assert from "node:assert/strict";
+import { once } from "node:events";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { loadMigrations } from "../../src/db/index.ts";
+import { runCli, startCliServer } from "../support/cli.ts";
+import { createTestDatabase, TEST_DATABASE_URL } from "../support/platform.ts";
+
+const embedded = { skip: TEST_DATABASE_URL !== undefined ? "embedded-database behaviour" : false };
+const onServer = {
+  skip: TEST_DATABASE_URL === undefined ? "needs TEST_DATABASE_URL (npm run test:pg)" : false,
+};
+const freshDataDir = () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), "dv-cli-")), DATABASE_URL: "" });
+
+describe("the dataverkstad command", () => {
+  test("every command explains itself with --help and exits 0", async () => {
+    for (const command of ["serve", "migrate", "seed"]) {
+      const result = await runCli([command, "--help"], {});
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, new RegExp(`^dataverkstad ${command}`));
+      assert.match(result.stdout, /--json/);
+    }
+    const overview = await runCli(["--help"], {});
+    assert.equal(overview.code, 0);
+    assert.match(overview.stdout, /serve.*\n.*migrate.*\n.*seed/);
+  });
+
+  test("an unknown command or flag is a usage error (exit 2) that names it", async () => {
+    const unknown = await runCli(["frobnicate"], {});
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /frobnicate/);
+    const badFlag = await runCli(["migrate", "--nope", "--json"], {});
+    assert.equal(badFlag.code, 2);
+    const body = JSON.parse(badFlag.stdout) as { error: { message: string } };
+    assert.match(body.error.message, /--nope/);
+  });
+
+  test("a bad environment value is a usage error that names the variable", async () => {
+    const result = await runCli(["migrate", "--json"], { PORT: "not-a-port" });
+    assert.equal(result.code, 2);
+    assert.match(result.stdout, /PORT/);
+  });
+
+  test(
+    "migrate and seed print machine-readable results with --json and are idempotent",
+    embedded,
+    async () => {
+      const env = freshDataDir();
+      const first = await runCli(["migrate", "--json"], env);
+      assert.equal(first.code, 0, first.stderr);
+      assert.deepEqual(JSON.parse(first.stdout), {
+        applied: loadMigrations().map((m) => m.id),
+        alreadyApplied: [],
+      });
+      const second = await runCli(["migrate", "--json"], env);
+      assert.deepEqual((JSON.parse(second.stdout) as { applied: string[] }).applied, []);
+      for (let run = 0; run < 2; run++) {
+        const seeded = await runCli(["seed", "--json"], env);
+        assert.equal(seeded.code, 0, seeded.stderr);
+        assert.deepEqual(JSON.parse(seeded.stdout), {
+          registry: { lan: 21, organizations: 310, boundaries: 311 },
+        });
+      }
+    },
+  );
+
+  test(
+    "a second process on a running server's embedded database gets a clear message, not a corrupt database",
+    embedded,
+    async () => {
+      const env = freshDataDir();
+      const { child, url } = await startCliServer(env);
+      try {
+        const refused = await runCli(["seed", "--json"], env);
+        assert.equal(refused.code, 3);
+        const body = JSON.parse(refused.stdout) as { error: { code: string; message: string } };
+        assert.equal(body.error.code, "DATABASE_LOCKED");
+        assert.match(body.error.message, /används redan av processen \d+/);
+        assert.match(body.error.message, /API/);
+        const stillServing = await fetch(`${url}/api/v1/organizations?type=kommun`);
+        assert.equal(((await stillServing.json()) as { total: number }).total, 290);
+      } finally {
+        child.kill("SIGTERM");
+        await once(child, "exit");
+      }
+      assert.ok(!existsSync(join(env.DATA_DIR, "dataverkstad.lock")), "the lock is released on a clean stop");
+      const afterStop = await runCli(["seed", "--json"], env);
+      assert.equal(afterStop.code, 0, afterStop.stdout + afterStop.stderr);
+    },
+  );
+
+  test(
+    "two processes that migrate one PostgreSQL at the same time apply each migration exactly once",
+    onServer,
+    async () => {
+      const database = await createTestDatabase();
+      try {
+        const env = { DATABASE_URL: database.url };
+        const results = await Promise.all([
+          runCli(["migrate", "--json"], env),
+          runCli(["migrate", "--json"], env),
+        ]);
+        for (const r of results) assert.equal(r.code, 0, r.stdout + r.stderr);
+        const applied = results.flatMap((r) => (JSON.parse(r.stdout) as { applied: string[] }).applied);
+        assert.deepEqual(
+          applied.sort(),
+          loadMigrations()
+            .map((m) => m.id)
+            .sort(),
+        );
+        const rows = await database.db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM schema_migrations",
+        );
+        assert.equal(rows[0]?.n, loadMigrations().length);
+      } finally {
+        await database.drop();
+      }
+    },
+  );
+});

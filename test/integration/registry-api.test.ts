@@ -1,0 +1,174 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { getJson } from "../support/http.ts";
+import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
+
+interface Org {
+  code: string;
+  name: string;
+  shortName: string;
+  types: string[];
+  lanCode: string;
+  kommunKod: string | null;
+}
+interface List<T> {
+  items: T[];
+  total: number;
+  next: string | null;
+}
+
+let platform: TestPlatform;
+before(async () => {
+  platform = await startTestPlatform();
+});
+after(async () => {
+  await platform.close();
+});
+
+const list = (query: string) => getJson<List<Org>>(platform.url, `/api/v1/organizations${query}`);
+
+describe("the organization list", () => {
+  test("holds 310 distinct organizations", async () => {
+    const { status, body } = await list("");
+    assert.equal(status, 200);
+    assert.equal(body.total, 310);
+    assert.equal(new Set(body.items.map((o) => o.code)).size, 310);
+    assert.equal(body.next, null);
+  });
+
+  test("type=kommun gives the 290 municipalities", async () => {
+    const { body } = await list("?type=kommun");
+    assert.equal(body.total, 290);
+    assert.ok(body.items.every((o) => /^\d{4}$/.test(o.code) && o.kommunKod === o.code));
+  });
+
+  test("type=region gives 21 regions, Region Gotland (0980) among them", async () => {
+    const { body } = await list("?type=region");
+    assert.equal(body.total, 21);
+    const gotland = body.items.find((o) => o.code === "0980");
+    assert.deepEqual(gotland?.types, ["kommun", "region"]);
+  });
+
+  test("lan=14&type=kommun gives Västra Götaland's 49 municipalities", async () => {
+    const { body } = await list("?lan=14&type=kommun");
+    assert.equal(body.total, 49);
+    assert.ok(body.items.every((o) => o.lanCode === "14"));
+  });
+
+  test("name search ignores diacritics and case", async () => {
+    const linkoping = await list("?q=linkoping");
+    assert.deepEqual(
+      linkoping.body.items.map((o) => o.code),
+      ["0580"],
+    );
+    const malmo = await list("?q=MALMO");
+    assert.deepEqual(
+      malmo.body.items.map((o) => o.name),
+      ["Malmö stad"],
+    );
+    const orebro = await list("?q=orebro");
+    assert.ok(orebro.body.items.some((o) => o.code === "1880"));
+    assert.ok(orebro.body.items.some((o) => o.code === "18" && o.types.includes("region")));
+  });
+
+  test("search treats LIKE wildcards literally", async () => {
+    const { body } = await list("?q=%25");
+    assert.equal(body.total, 0);
+  });
+
+  test("a code prefix finds the organizations whose code starts with it", async () => {
+    const { body } = await list("?q=058");
+    assert.deepEqual(
+      body.items.map((o) => o.code),
+      ["0580", "0581", "0582", "0583", "0584", "0586"],
+    );
+  });
+
+  test("pages follow each other by cursor without gaps or repeats", async () => {
+    const seen: string[] = [];
+    let cursor: string | null = "";
+    let pages = 0;
+    while (cursor !== null) {
+      const query: string = cursor === "" ? "?limit=100" : `?limit=100&cursor=${cursor}`;
+      const { body } = await list(query);
+      assert.equal(body.total, 310);
+      seen.push(...body.items.map((o) => o.code));
+      cursor = body.next;
+      pages++;
+    }
+    assert.equal(pages, 4);
+    assert.equal(seen.length, 310);
+    assert.deepEqual(seen, [...seen].sort());
+  });
+});
+
+describe("one organization", () => {
+  test("0580 is Linköpings kommun in county 05", async () => {
+    const { status, body } = await getJson<Org>(platform.url, "/api/v1/organizations/0580");
+    assert.equal(status, 200);
+    assert.equal(body.name, "Linköpings kommun");
+    assert.equal(body.lanCode, "05");
+    assert.deepEqual(body.types, ["kommun"]);
+  });
+
+  test("a region is addressed by its county code", async () => {
+    const { body } = await getJson<Org>(platform.url, "/api/v1/organizations/05");
+    assert.equal(body.name, "Region Östergötland");
+    assert.equal(body.kommunKod, null);
+  });
+
+  test("its boundary is a GeoJSON feature; a region's is its county's", async () => {
+    const kommun = await fetch(`${platform.url}/api/v1/organizations/0580/boundary`);
+    assert.equal(kommun.headers.get("content-type"), "application/geo+json; charset=utf-8");
+    const feature = (await kommun.json()) as {
+      type: string;
+      id: string;
+      bbox: number[];
+      properties: { name: string };
+    };
+    assert.equal(feature.type, "Feature");
+    assert.equal(feature.id, "0580");
+    assert.equal(feature.properties.name, "Linköpings kommun");
+    const [west, south, east, north] = feature.bbox as [number, number, number, number];
+    assert.ok(
+      west < 15.62 && east > 15.62 && south < 58.41 && north > 58.41,
+      "Linköping's centre lies in its bbox",
+    );
+    const region = (await (await fetch(`${platform.url}/api/v1/organizations/05/boundary`)).json()) as {
+      id: string;
+    };
+    assert.equal(region.id, "05");
+  });
+});
+
+describe("counties", () => {
+  test("there are 21", async () => {
+    const { body } = await getJson<List<{ code: string; kommunCount: number }>>(platform.url, "/api/v1/lan");
+    assert.equal(body.total, 21);
+    assert.equal(body.items.length, 21);
+    assert.equal(
+      body.items.reduce((sum, l) => sum + l.kommunCount, 0),
+      290,
+    );
+  });
+
+  test("a county lists its region and municipalities", async () => {
+    const { body } = await getJson<{ name: string; region: Org; kommuner: Org[] }>(
+      platform.url,
+      "/api/v1/lan/09",
+    );
+    assert.equal(body.name, "Gotlands län");
+    assert.equal(body.region.code, "0980");
+    assert.deepEqual(
+      body.kommuner.map((k) => k.code),
+      ["0980"],
+    );
+  });
+
+  test("every boundary comes as one FeatureCollection", async () => {
+    const kommuner = await getJson<{ features: { id: string }[] }>(platform.url, "/api/v1/boundaries/kommun");
+    assert.equal(kommuner.body.features.length, 290);
+    const lan = await getJson<{ features: { id: string }[] }>(platform.url, "/api/v1/boundaries/lan");
+    assert.equal(lan.body.features.length, 21);
+  });
+});
