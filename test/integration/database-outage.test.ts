@@ -50,8 +50,8 @@ describe(
       platform = await startTestPlatform({ database: { db, url: viaProxy.toString(), drop } });
     });
     after(async () => {
-      await proxy.start();
       await platform.close();
+      await proxy.cut();
     });
 
     test("/readyz answers 503, data requests get 503 without internals, and the process keeps serving", async () => {
