@@ -1,6 +1,7 @@
 import { createLogger, type Config, type Logger } from "../core/index.ts";
 import { migrate, openDatabase, type Database, type MigrationOutcome } from "../db/index.ts";
 import { loadRegistryReference, seedRegistry, type RegistrySeedOutcome } from "../registry/index.ts";
+import { seedSpecs, type SpecsSeedOutcome } from "../specs/index.ts";
 
 /** CLI logs go to stderr so stdout stays clean for --json results; the server logs to stdout. */
 export function cliLogger(config: Config, toStdout = false): Logger {
@@ -26,6 +27,9 @@ export async function runMigrations(db: Database, logger: Logger): Promise<Migra
   return migrate(db, logger);
 }
 
-export async function runSeed(db: Database): Promise<{ registry: RegistrySeedOutcome }> {
-  return { registry: await seedRegistry(db, loadRegistryReference()) };
+export async function runSeed(
+  db: Database,
+): Promise<{ registry: RegistrySeedOutcome; specs: SpecsSeedOutcome }> {
+  const registry = await seedRegistry(db, loadRegistryReference());
+  return { registry, specs: await seedSpecs(db) };
 }

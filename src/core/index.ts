@@ -4,3 +4,4 @@ export * from "./config.ts";
 export * from "./log.ts";
 export * from "./text.ts";
 export * from "./page.ts";
+export * from "./csv.ts";

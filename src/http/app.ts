@@ -4,9 +4,11 @@ import { cors } from "hono/cors";
 import { AppError, type Config, type ErrorCode, type Logger } from "../core/index.ts";
 import type { Database } from "../db/index.ts";
 import { RegistryService } from "../registry/index.ts";
+import { SpecsService } from "../specs/index.ts";
 import { webErrorPage, webRoutes } from "../web/index.ts";
 import { healthApi } from "./api/health.ts";
 import { registryApi } from "./api/registry.ts";
+import { specsApi } from "./api/specs.ts";
 import type { AppEnv } from "./context.ts";
 import { asAppError, errorBody, HTTP_STATUS } from "./errors.ts";
 import { requestContext, securityHeaders, urlLengthLimit } from "./middleware.ts";
@@ -38,6 +40,10 @@ const ERROR_HEADERS: Partial<Record<ErrorCode, Record<string, string>>> = {
 
 const OPENAPI_TAGS = [
   { name: "Registry", description: "Kommuner, regioner och län / Municipalities, regions and counties" },
+  {
+    name: "Specifications",
+    description: "Prioriterade listan och specifikationer / The prioritized list and specifications",
+  },
   { name: "Operations", description: "Drift / Operations" },
 ];
 
@@ -48,6 +54,8 @@ function isApiPath(path: string): boolean {
 export function createApp(options: AppOptions) {
   const { db, logger, config } = options;
   const registry = new RegistryService(db);
+  const specs = new SpecsService(db);
+  const baseUrl = (origin: string) => config.publicUrl ?? origin;
 
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
@@ -87,6 +95,7 @@ export function createApp(options: AppOptions) {
     },
   });
   api.route("/", registryApi(registry));
+  api.route("/", specsApi(specs, baseUrl));
   app.route("/api/v1", api);
   app.route("/", healthApi(db));
 
@@ -101,6 +110,7 @@ export function createApp(options: AppOptions) {
     "/",
     webRoutes({
       registry,
+      specs,
       openApiDocument: () =>
         app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO, tags: OPENAPI_TAGS }),
     }),

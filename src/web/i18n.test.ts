@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { countText, fill, formatDate, MESSAGES, nameCollator } from "./i18n.ts";
+import { countText, fill, fillParts, formatDate, MESSAGES, nameCollator } from "./i18n.ts";
 
 function shape(value: unknown): string {
   if (typeof value === "string") return "string";
@@ -48,12 +48,14 @@ test("the Swedish texts are Swedish: the prose is not the English copied", () =>
     .map(([key]) => key);
   // Names and words that are the same in both languages.
   assert.deepEqual(same.sort(), [
+    "columnStatus",
     "docsMediaType",
     "docsVersion",
     "lanRegion",
     "navApi",
     "organizationRegion",
     "siteName",
+    "specPageTitle",
     "typeRegion",
   ]);
 });
@@ -61,6 +63,12 @@ test("the Swedish texts are Swedish: the prose is not the English copied", () =>
 test("placeholders are filled by name, and unknown ones are left as they are", () => {
   assert.equal(fill("Karta över {name}", { name: "Malmö" }), "Karta över Malmö");
   assert.equal(fill("{n} av {total}", { n: 3 }), "3 av {total}");
+});
+
+test("fillParts puts values between the texts, in order, and leaves unknown names", () => {
+  const parts = fillParts("Fältet {field} i {where}, {other}", { field: 1, where: 2 });
+  assert.deepEqual(parts, ["Fältet ", 1, " i ", 2, ", ", "{other}"]);
+  assert.deepEqual(fillParts("{a}{b}", { a: "x", b: "y" }), ["x", "y"]);
 });
 
 test("counts pick none, one or many", () => {

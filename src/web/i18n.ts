@@ -1,6 +1,7 @@
 // Every word the web pages show, in Swedish and English. One key set: the `Messages` type makes
 // a key missing from either language a compile error, and i18n.test.ts checks the values too.
 import type { Language } from "../core/index.ts";
+import type { FieldType, PriorityStatus } from "../specs/index.ts";
 
 /** A text with a number in it: templates hold "{n}", which the server and filter.js fill in. */
 export type CountTemplates = Readonly<{ none: string; one: string; many: string }>;
@@ -14,6 +15,8 @@ export interface Messages {
   readonly mainNavLabel: string;
   readonly breadcrumbLabel: string;
   readonly navStart: string;
+  readonly navDatasets: string;
+  readonly navSpecifications: string;
   readonly navOrganizations: string;
   readonly navLan: string;
   readonly navApi: string;
@@ -142,6 +145,86 @@ export interface Messages {
   readonly errorRequestId: string;
   readonly errorHome: string;
   readonly errorOrganizations: string;
+
+  readonly priorityTitle: string;
+  readonly priorityIntro: string;
+  readonly priorityNoticeHeading: string;
+  readonly priorityNotice: readonly string[];
+  readonly priorityFilterArea: string;
+  readonly priorityFilterAreaAll: string;
+  readonly priorityFilterLevel: string;
+  readonly priorityFilterLevelAll: string;
+  readonly priorityFilterLevelHint: string;
+  readonly priorityFilterStatusAll: string;
+  readonly levelKommuner: string;
+  readonly levelRegioner: string;
+  readonly levelBothOnly: string;
+  readonly priorityCount: CountTemplates;
+  readonly statusLabels: Readonly<Record<PriorityStatus, string>>;
+  readonly columnRank: string;
+  readonly columnDataset: string;
+  readonly columnArea: string;
+  readonly columnPublisher: string;
+  readonly columnStatus: string;
+  readonly columnHvd: string;
+  readonly columnSource: string;
+  readonly confirmedLabel: string;
+  readonly confirmedRank: string;
+  readonly candidateLabel: string;
+  readonly basisLink: string;
+  readonly hvdNone: string;
+
+  readonly specificationsTitle: string;
+  readonly specificationsIntro: readonly string[];
+  readonly specificationCount: CountTemplates;
+  readonly columnSpecification: string;
+  readonly columnDescription: string;
+  readonly columnLatestVersion: string;
+  readonly specPageTitle: string;
+  readonly specVersionNumber: string;
+  readonly specPublished: string;
+  readonly specVersions: string;
+  readonly specThisVersion: string;
+  readonly specNewerVersion: string;
+  readonly specDownloadsHeading: string;
+  readonly specDownloadSchema: string;
+  readonly specDownloadTemplate: string;
+  readonly specDownloadExample: string;
+  readonly specPrimaryKeyHeading: string;
+  readonly specPrimaryKeyOne: string;
+  readonly specPrimaryKeyMany: string;
+  readonly specNoPrimaryKey: string;
+  readonly specPositionHeading: string;
+  readonly specPositionWgs84: string;
+  readonly specPositionProjected: string;
+  readonly specPositionCrsField: string;
+  readonly specPositionCrsFixed: string;
+  readonly specPositionHeight: string;
+  readonly specNoPosition: string;
+  readonly specFieldsHeading: string;
+  readonly specFieldsCaption: string;
+  readonly columnField: string;
+  readonly columnTitle: string;
+  readonly columnRequired: string;
+  readonly columnExample: string;
+  readonly columnRules: string;
+  readonly fieldTypes: Readonly<Record<FieldType, string>>;
+  readonly formats: Readonly<Record<"email" | "uri" | "uuid" | "phone", string>>;
+  readonly ruleFormatOther: string;
+  readonly ruleMin: string;
+  readonly ruleMax: string;
+  readonly ruleLengthRange: string;
+  readonly ruleMinLength: string;
+  readonly ruleMaxLength: string;
+  readonly rulePattern: string;
+  readonly ruleUnique: string;
+  readonly ruleOrganization: string;
+  readonly ruleTrueValues: string;
+  readonly ruleFalseValues: string;
+  readonly ruleNone: string;
+  readonly noExample: string;
+  readonly specChangelogHeading: string;
+  readonly specBasisHeading: string;
 }
 
 const sv: Messages = {
@@ -152,6 +235,8 @@ const sv: Messages = {
   mainNavLabel: "Huvudmeny",
   breadcrumbLabel: "Du är här",
   navStart: "Start",
+  navDatasets: "Datamängder",
+  navSpecifications: "Specifikationer",
   navOrganizations: "Organisationer",
   navLan: "Län",
   navApi: "API",
@@ -319,6 +404,121 @@ const sv: Messages = {
   errorRequestId: "Ange referensen {id} om du kontaktar oss.",
   errorHome: "Gå till startsidan",
   errorOrganizations: "Se alla organisationer",
+
+  priorityTitle: "Prioriterade datamängder",
+  priorityIntro:
+    "De 100 datamängder som kommuner och regioner i första hand bör publicera, i prioritetsordning. En datamängd som har en specifikation länkar till den.",
+  priorityNoticeHeading: "Så har listan tagits fram",
+  priorityNotice: [
+    "Listan är Dataverkstads egen sammanställning.",
+    "Datamängder märkta Bekräftad finns på Nationell dataverkstads (NDV) lista över särskilt viktiga datamängder inom kommun och region. Där NDV:s plats på listan är känd visas den.",
+    "Övriga datamängder är välgrundade kandidater som plattformen har sammanställt. Varje rad länkar till underlaget den bygger på.",
+  ],
+  priorityFilterArea: "Område",
+  priorityFilterAreaAll: "Alla områden",
+  priorityFilterLevel: "Vem publicerar",
+  priorityFilterLevelAll: "Alla",
+  priorityFilterLevelHint: "Kommuner och Regioner visar också datamängder som båda publicerar.",
+  priorityFilterStatusAll: "Alla",
+  levelKommuner: "Kommuner",
+  levelRegioner: "Regioner",
+  levelBothOnly: "Både kommuner och regioner",
+  priorityCount: {
+    none: "Ingen datamängd matchar filtret.",
+    one: "1 datamängd",
+    many: "{n} datamängder",
+  },
+  statusLabels: { specified: "Specificerad", "in-progress": "Under arbete", identified: "Identifierad" },
+  columnRank: "Plats",
+  columnDataset: "Datamängd",
+  columnArea: "Område",
+  columnPublisher: "Publiceras av",
+  columnStatus: "Status",
+  columnHvd: "EU-kategori för värdefulla datamängder",
+  columnSource: "Grund",
+  confirmedLabel: "Bekräftad",
+  confirmedRank: "NDV:s plats {rank}",
+  candidateLabel: "Kandidat",
+  basisLink: "Underlag",
+  hvdNone: "Ingen",
+
+  specificationsTitle: "Specifikationer",
+  specificationsIntro: [
+    "En specifikation beskriver hur en datamängd ska se ut: vilka fält den har, vad de betyder och vilka värden som är tillåtna.",
+    "När kommuner och regioner publicerar enligt samma specifikation kan deras data kontrolleras på samma sätt och läggas samman för hela landet.",
+  ],
+  specificationCount: {
+    none: "Det finns inga specifikationer ännu.",
+    one: "1 specifikation",
+    many: "{n} specifikationer",
+  },
+  columnSpecification: "Specifikation",
+  columnDescription: "Beskrivning",
+  columnLatestVersion: "Senaste version",
+  specPageTitle: "{title}, version {version}",
+  specVersionNumber: "Versionsnummer",
+  specPublished: "Publicerad",
+  specVersions: "Alla versioner",
+  specThisVersion: "den här sidan",
+  specNewerVersion: "Det finns en nyare version av specifikationen: {version}.",
+  specDownloadsHeading: "Ladda ner",
+  specDownloadSchema: "Specifikationen som Table Schema (JSON)",
+  specDownloadTemplate: "Mall att fylla i (CSV)",
+  specDownloadExample: "Exempelfil (CSV)",
+  specPrimaryKeyHeading: "Primärnyckel",
+  specPrimaryKeyOne: "Fältet {fields} identifierar varje rad: samma värde får inte finnas på två rader.",
+  specPrimaryKeyMany:
+    "Fälten {fields} identifierar tillsammans varje rad: samma kombination får inte finnas på två rader.",
+  specNoPrimaryKey: "Specifikationen anger ingen primärnyckel.",
+  specPositionHeading: "Geografiskt läge",
+  specPositionWgs84:
+    "Läget anges i WGS 84 (EPSG:4326) i decimalgrader: latitud i fältet {latitude} och longitud i fältet {longitude}.",
+  specPositionProjected:
+    "Läget anges i SWEREF 99 i meter: nordlig koordinat (northing) i fältet {northing} och östlig koordinat (easting) i fältet {easting}.",
+  specPositionCrsField:
+    "Fältet {field} anger koordinatsystemet på varje rad, till exempel EPSG:3006 (SWEREF 99 TM) eller en lokal zon (EPSG:3007–EPSG:3018).",
+  specPositionCrsFixed: "Koordinatsystemet är {crs} i hela filen.",
+  specPositionHeight: "Höjden anges i fältet {field}.",
+  specNoPosition: "Specifikationen anger inget geografiskt läge.",
+  specFieldsHeading: "Fält",
+  specFieldsCaption: "Fälten i {title}, i den ordning de står i filen",
+  columnField: "Fält",
+  columnTitle: "Rubrik",
+  columnRequired: "Obligatoriskt",
+  columnExample: "Exempel",
+  columnRules: "Regler",
+  fieldTypes: {
+    string: "Text",
+    integer: "Heltal",
+    number: "Tal",
+    boolean: "Sant eller falskt",
+    date: "Datum",
+    datetime: "Datum och klockslag",
+    time: "Klockslag",
+    year: "År",
+    yearmonth: "År och månad",
+  },
+  formats: {
+    email: "en e-postadress",
+    uri: "en webbadress (URL)",
+    uuid: "ett UUID",
+    phone: "ett telefonnummer",
+  },
+  ruleFormatOther: "i formatet {format}",
+  ruleMin: "minst {min}",
+  ruleMax: "högst {max}",
+  ruleLengthRange: "{min}–{max} tecken",
+  ruleMinLength: "minst {n} tecken",
+  ruleMaxLength: "högst {n} tecken",
+  rulePattern: "ska följa mönstret {pattern}",
+  ruleUnique: "samma värde får inte finnas på två rader",
+  ruleOrganization: "en kommunkod, en regions kod eller ett organisationsnummer",
+  ruleTrueValues: "sant skrivs {values}",
+  ruleFalseValues: "falskt skrivs {values}",
+  ruleNone: "Inga",
+  noExample: "Inget",
+  specChangelogHeading: "Ändringar i den här versionen",
+  specBasisHeading: "Underlag",
 };
 
 const en: Messages = {
@@ -329,6 +529,8 @@ const en: Messages = {
   mainNavLabel: "Main menu",
   breadcrumbLabel: "You are here",
   navStart: "Home",
+  navDatasets: "Datasets",
+  navSpecifications: "Specifications",
   navOrganizations: "Organizations",
   navLan: "Counties",
   navApi: "API",
@@ -497,6 +699,121 @@ const en: Messages = {
   errorRequestId: "Quote the reference {id} if you contact us.",
   errorHome: "Go to the home page",
   errorOrganizations: "See all organizations",
+
+  priorityTitle: "Prioritized datasets",
+  priorityIntro:
+    "The 100 datasets that municipalities and regions should publish first, in order of priority. A dataset that has a specification links to it.",
+  priorityNoticeHeading: "How the list was compiled",
+  priorityNotice: [
+    "The list is Dataverkstad's own compilation.",
+    "Datasets marked Confirmed are on Nationell dataverkstad's (NDV) list of especially important datasets for municipalities and regions. Where NDV's rank on the list is known, it is shown.",
+    "The other datasets are well-founded candidates compiled by the platform. Each row links to the basis it rests on.",
+  ],
+  priorityFilterArea: "Area",
+  priorityFilterAreaAll: "All areas",
+  priorityFilterLevel: "Who publishes",
+  priorityFilterLevelAll: "All",
+  priorityFilterLevelHint: "Municipalities and Regions also show datasets that both publish.",
+  priorityFilterStatusAll: "All",
+  levelKommuner: "Municipalities",
+  levelRegioner: "Regions",
+  levelBothOnly: "Both municipalities and regions",
+  priorityCount: {
+    none: "No dataset matches the filter.",
+    one: "1 dataset",
+    many: "{n} datasets",
+  },
+  statusLabels: { specified: "Specified", "in-progress": "In progress", identified: "Identified" },
+  columnRank: "Rank",
+  columnDataset: "Dataset",
+  columnArea: "Area",
+  columnPublisher: "Published by",
+  columnStatus: "Status",
+  columnHvd: "EU high-value dataset category",
+  columnSource: "Basis",
+  confirmedLabel: "Confirmed",
+  confirmedRank: "NDV rank {rank}",
+  candidateLabel: "Candidate",
+  basisLink: "Source",
+  hvdNone: "None",
+
+  specificationsTitle: "Specifications",
+  specificationsIntro: [
+    "A specification describes what a dataset looks like: which fields it has, what they mean and which values are allowed.",
+    "When municipalities and regions publish to the same specification, their data can be checked the same way and put together for the whole country.",
+  ],
+  specificationCount: {
+    none: "There are no specifications yet.",
+    one: "1 specification",
+    many: "{n} specifications",
+  },
+  columnSpecification: "Specification",
+  columnDescription: "Description",
+  columnLatestVersion: "Latest version",
+  specPageTitle: "{title}, version {version}",
+  specVersionNumber: "Version number",
+  specPublished: "Published",
+  specVersions: "All versions",
+  specThisVersion: "this page",
+  specNewerVersion: "There is a newer version of the specification: {version}.",
+  specDownloadsHeading: "Download",
+  specDownloadSchema: "The specification as a Table Schema (JSON)",
+  specDownloadTemplate: "Template to fill in (CSV)",
+  specDownloadExample: "Example file (CSV)",
+  specPrimaryKeyHeading: "Primary key",
+  specPrimaryKeyOne: "The field {fields} identifies each row: no two rows may have the same value.",
+  specPrimaryKeyMany:
+    "The fields {fields} together identify each row: no two rows may have the same combination.",
+  specNoPrimaryKey: "The specification has no primary key.",
+  specPositionHeading: "Location",
+  specPositionWgs84:
+    "The location is given in WGS 84 (EPSG:4326), in decimal degrees: latitude in the field {latitude} and longitude in the field {longitude}.",
+  specPositionProjected:
+    "The location is given in SWEREF 99, in metres: northing in the field {northing} and easting in the field {easting}.",
+  specPositionCrsField:
+    "The field {field} names each row's coordinate system, for example EPSG:3006 (SWEREF 99 TM) or a local zone (EPSG:3007–EPSG:3018).",
+  specPositionCrsFixed: "The coordinate system is {crs} for the whole file.",
+  specPositionHeight: "The height is given in the field {field}.",
+  specNoPosition: "The specification gives no location.",
+  specFieldsHeading: "Fields",
+  specFieldsCaption: "The fields of {title}, in the order they have in the file",
+  columnField: "Field",
+  columnTitle: "Title",
+  columnRequired: "Required",
+  columnExample: "Example",
+  columnRules: "Rules",
+  fieldTypes: {
+    string: "Text",
+    integer: "Integer",
+    number: "Number",
+    boolean: "True or false",
+    date: "Date",
+    datetime: "Date and time",
+    time: "Time of day",
+    year: "Year",
+    yearmonth: "Year and month",
+  },
+  formats: {
+    email: "an email address",
+    uri: "a web address (URL)",
+    uuid: "a UUID",
+    phone: "a telephone number",
+  },
+  ruleFormatOther: "in the format {format}",
+  ruleMin: "at least {min}",
+  ruleMax: "at most {max}",
+  ruleLengthRange: "{min}–{max} characters",
+  ruleMinLength: "at least {n} characters",
+  ruleMaxLength: "at most {n} characters",
+  rulePattern: "must match the pattern {pattern}",
+  ruleUnique: "no two rows may have the same value",
+  ruleOrganization: "a municipality code, a region's code or an organization number",
+  ruleTrueValues: "true is written {values}",
+  ruleFalseValues: "false is written {values}",
+  ruleNone: "None",
+  noExample: "None",
+  specChangelogHeading: "Changes in this version",
+  specBasisHeading: "Basis",
 };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { sv, en };
@@ -511,6 +828,21 @@ export function fill(template: string, values: Readonly<Record<string, string | 
     const value = values[key];
     return value === undefined ? whole : String(value);
   });
+}
+
+/**
+ * A template split at its "{name}" placeholders, each replaced by its value, for putting markup
+ * into a text: fillParts("Fältet {field} ...", { field: <code>lat</code> }). Unknown names stay text.
+ */
+export function fillParts<T>(template: string, values: Readonly<Record<string, T>>): (string | T)[] {
+  return template
+    .split(/(\{\w+\})/)
+    .filter((part) => part !== "")
+    .map((part) => {
+      const key = /^\{(\w+)\}$/.exec(part)?.[1];
+      const value = key === undefined ? undefined : values[key];
+      return value === undefined ? part : value;
+    });
 }
 
 /** The count text for n things: none, one or many. */

@@ -5,7 +5,8 @@ import { fill, messages, type Messages } from "./i18n.ts";
 import { localizedPath, otherLanguage } from "./paths.ts";
 import { leafletAsset, siteAsset } from "./static.ts";
 
-export type NavSection = "start" | "organizations" | "lan" | "api" | "accessibility";
+export type NavSection =
+  "start" | "datasets" | "specifications" | "organizations" | "lan" | "api" | "accessibility";
 
 export interface Crumb {
   readonly label: string;
@@ -39,6 +40,8 @@ interface NavItem {
 
 const NAV: readonly NavItem[] = [
   { section: "start", path: "/", label: (t) => t.navStart },
+  { section: "datasets", path: "/priority-list", label: (t) => t.navDatasets },
+  { section: "specifications", path: "/specifications", label: (t) => t.navSpecifications },
   { section: "organizations", path: "/organizations", label: (t) => t.navOrganizations },
   { section: "lan", path: "/lan", label: (t) => t.navLan },
   { section: "api", path: "/docs", label: (t) => t.navApi },

@@ -5,6 +5,7 @@ import { after, before, describe, test } from "node:test";
 import { Hono } from "hono";
 import { AppError, isAppError, notFound, type Language } from "../core/index.ts";
 import { RegistryService } from "../registry/index.ts";
+import { SpecsService } from "../specs/index.ts";
 import { createSeededDatabase, type TestDatabase } from "../../test/support/platform.ts";
 import { pathLanguage } from "./paths.ts";
 import { webErrorPage, webRoutes, type WebEnv } from "./index.ts";
@@ -35,7 +36,14 @@ before(async () => {
     c.set("requestId", "req-1");
     await next();
   });
-  app.route("/", webRoutes({ registry: new RegistryService(database.db), openApiDocument: () => OPENAPI }));
+  app.route(
+    "/",
+    webRoutes({
+      registry: new RegistryService(database.db),
+      specs: new SpecsService(database.db),
+      openApiDocument: () => OPENAPI,
+    }),
+  );
   app.onError((error, c) => {
     if (!isAppError(error)) throw error;
     const status = error.code === "NOT_FOUND" ? 404 : 500;
@@ -82,6 +90,9 @@ const ALL_PAGES = [
   "/lan/05",
   "/accessibility",
   "/docs",
+  "/priority-list",
+  "/priority-list?status=identified",
+  "/specifications",
 ];
 
 describe("every page", () => {

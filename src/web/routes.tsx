@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { etag } from "hono/etag";
 import type { JSX } from "hono/jsx/jsx-runtime";
-import { isLanKod, type AppError, type Language, type LanKod } from "../core/index.ts";
+import { isLanKod, notFound, type AppError, type Language, type LanKod } from "../core/index.ts";
 import {
   ORGANIZATION_TYPES,
   type Organization,
@@ -9,6 +9,13 @@ import {
   type OrganizationType,
   type RegistryService,
 } from "../registry/index.ts";
+import {
+  LEVELS,
+  PRIORITY_STATUSES,
+  type Level,
+  type PriorityStatus,
+  type SpecsService,
+} from "../specs/index.ts";
 import { nameCollator } from "./i18n.ts";
 import { readOpenApiDocument } from "./openapi.ts";
 import { AccessibilityPage } from "./pages/accessibility.tsx";
@@ -16,8 +23,10 @@ import { DocsPage } from "./pages/docs.tsx";
 import { ErrorPage } from "./pages/error.tsx";
 import { LanListPage, LanPage } from "./pages/lan.tsx";
 import { OrganizationListPage, OrganizationPage } from "./pages/organizations.tsx";
+import { PriorityListPage, type PriorityArea } from "./pages/priority-list.tsx";
+import { SpecificationListPage, SpecificationPage, specificationPath } from "./pages/specifications.tsx";
 import { StartPage } from "./pages/start.tsx";
-import { ENGLISH_PREFIX, pathLanguage, safeSitePath, stripLanguage } from "./paths.ts";
+import { ENGLISH_PREFIX, localizedPath, pathLanguage, safeSitePath, stripLanguage } from "./paths.ts";
 import {
   LEAFLET_DIST_DIR,
   LEAFLET_PREFIX,
@@ -37,6 +46,7 @@ export interface WebEnv {
 
 export interface WebDependencies {
   readonly registry: RegistryService;
+  readonly specs: SpecsService;
   readonly openApiDocument: () => unknown;
 }
 
@@ -76,6 +86,27 @@ function byName(a: Organization, b: Organization): number {
   return nameCollator.compare(a.name, b.name);
 }
 
+function isLevel(value: string | undefined): value is Level {
+  return LEVELS.some((level) => level === value);
+}
+
+function isPriorityStatus(value: string | undefined): value is PriorityStatus {
+  return PRIORITY_STATUSES.some((status) => status === value);
+}
+
+// The same forms the API accepts; anything else is no page at all.
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const VERSION = /^\d+\.\d+\.\d+$/;
+
+/** The 404 for a specification path that cannot name one. */
+function noSuchSpecification(slug: string, version?: string): AppError {
+  const what = version === undefined ? slug : `${slug} ${version}`;
+  return notFound({
+    sv: `Det finns ingen specifikation ${what}.`,
+    en: `There is no specification ${what}.`,
+  });
+}
+
 type PageHandler = (c: Context<WebEnv>, language: Language) => Promise<JSX.Element> | JSX.Element;
 
 /**
@@ -83,7 +114,7 @@ type PageHandler = (c: Context<WebEnv>, language: Language) => Promise<JSX.Eleme
  * from its path, never from Accept-Language, so every URL always shows the same language.
  */
 export function webRoutes(deps: WebDependencies) {
-  const { registry } = deps;
+  const { registry, specs } = deps;
   const web = new Hono<WebEnv>();
 
   const page = (path: string, handler: PageHandler) => {
@@ -130,6 +161,53 @@ export function webRoutes(deps: WebDependencies) {
         q={q}
       />
     );
+  });
+
+  page("/priority-list", async (c, language) => {
+    const all = (await specs.listPriorityList()).items;
+    const areas = new Map<string, PriorityArea>();
+    for (const entry of all) areas.set(entry.area.sv, entry.area);
+    const areaParam = c.req.query("area");
+    const levelParam = c.req.query("level");
+    const statusParam = c.req.query("status");
+    const filter = {
+      area: areaParam !== undefined && areas.has(areaParam) ? areaParam : undefined,
+      level: isLevel(levelParam) ? levelParam : undefined,
+      status: isPriorityStatus(statusParam) ? statusParam : undefined,
+    };
+    const filtered =
+      filter.area === undefined && filter.level === undefined && filter.status === undefined
+        ? all
+        : (await specs.listPriorityList(filter)).items;
+    return (
+      <PriorityListPage language={language} entries={filtered} areas={[...areas.values()]} filter={filter} />
+    );
+  });
+
+  page("/specifications", async (_c, language) => (
+    <SpecificationListPage language={language} specifications={await specs.listSpecifications()} />
+  ));
+
+  // A specification's own address leads to its latest version, whose page never changes.
+  for (const [route, language] of [
+    ["/specifications/:slug", "sv"],
+    [`${ENGLISH_PREFIX}/specifications/:slug`, "en"],
+  ] as const) {
+    web.get(route, async (c) => {
+      const slug = c.req.param("slug");
+      if (!SLUG.test(slug)) throw noSuchSpecification(slug);
+      const latest = await specs.getSpecification(slug);
+      return c.redirect(localizedPath(language, specificationPath(slug, latest.version)), 302);
+    });
+  }
+
+  page("/specifications/:slug/:version", async (c, language) => {
+    const slug = c.req.param("slug") ?? "";
+    const version = c.req.param("version") ?? "";
+    if (!SLUG.test(slug) || !VERSION.test(version)) throw noSuchSpecification(slug, version);
+    const spec = await specs.getSpecification(slug, version);
+    const summary = (await specs.listSpecifications()).find((s) => s.slug === slug);
+    return <SpecificationPage language={language} spec={spec} versions={summary?.versions ?? [version]} />;
   });
 
   page("/organizations", async (c, language) => {

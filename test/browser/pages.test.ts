@@ -15,12 +15,17 @@ import {
 } from "./support.ts";
 
 interface PageCase {
-  /** Swedish path; the English one is the same under /en. */
+  /**
+   * Swedish path; the English one is the same under /en. FIRST_SPECIFICATION stands for the path
+   * of the first specification's latest version, read from the API when the suite starts.
+   */
   readonly path: string;
   readonly status?: number;
   /** How many shapes each map on the page draws. */
   readonly mapShapes?: number;
 }
+
+const FIRST_SPECIFICATION = "/specifications/{first}";
 
 const PAGES: readonly PageCase[] = [
   { path: "/", mapShapes: 290 },
@@ -33,8 +38,13 @@ const PAGES: readonly PageCase[] = [
   { path: "/lan/05", mapShapes: 1 },
   { path: "/accessibility" },
   { path: "/docs" },
+  { path: "/priority-list" },
+  { path: "/priority-list?status=specified" },
+  { path: "/specifications" },
+  { path: FIRST_SPECIFICATION },
   { path: "/finns-inte", status: 404 },
   { path: "/organizations/9999", status: 404 },
+  { path: "/specifications/finns-inte/1.0.0", status: 404 },
 ];
 
 function english(path: string): string {
@@ -43,10 +53,17 @@ function english(path: string): string {
 
 let platform: TestPlatform;
 let browser: Browser;
+/** The first specification's slug and latest version, from the API. */
+let firstSpecification: { slug: string; latestVersion: string };
 
 before(async () => {
   platform = await startTestPlatform();
   browser = await launchBrowser();
+  const response = await fetch(`${platform.url}/api/v1/specifications`);
+  const body = (await response.json()) as { items: { slug: string; latestVersion: string }[] };
+  const first = body.items[0];
+  assert.ok(first !== undefined, "a specification to test");
+  firstSpecification = first;
 });
 
 after(async () => {
@@ -57,8 +74,12 @@ after(async () => {
 for (const language of ["sv", "en"] as const) {
   describe(`pages in ${language === "sv" ? "Swedish" : "English"}`, () => {
     for (const pageCase of PAGES) {
-      const path = language === "sv" ? pageCase.path : english(pageCase.path);
-      test(`${path} is accessible and error-free`, async () => {
+      const pattern = language === "sv" ? pageCase.path : english(pageCase.path);
+      test(`${pattern} is accessible and error-free`, async () => {
+        const path = pattern.replace(
+          FIRST_SPECIFICATION,
+          `/specifications/${firstSpecification.slug}/${firstSpecification.latestVersion}`,
+        );
         const context = await browser.newContext(contextOptions(language));
         try {
           const page = await context.newPage();
@@ -137,6 +158,58 @@ test("the current page is marked in the main menu", async () => {
     const nav = page.getByRole("navigation", { name: "Huvudmeny" });
     assert.equal(await nav.getByRole("link", { name: "Län" }).getAttribute("aria-current"), "page");
     assert.equal(await nav.getByRole("link", { name: "Start" }).getAttribute("aria-current"), null);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a specification's address leads to its latest version's page, in the same language", async () => {
+  const context = await browser.newContext(contextOptions("en"));
+  try {
+    const page = await context.newPage();
+    const { slug, latestVersion } = firstSpecification;
+    const response = await page.goto(`${platform.url}/en/specifications/${slug}`);
+    assert.equal(response?.status(), 200);
+    assert.equal(response.request().redirectedFrom()?.url(), `${platform.url}/en/specifications/${slug}`);
+    assert.equal(page.url(), `${platform.url}/en/specifications/${slug}/${latestVersion}`);
+    assert.match((await page.locator("h1").textContent()) ?? "", new RegExp(`, version ${latestVersion}$`));
+  } finally {
+    await context.close();
+  }
+});
+
+test("the prioritized list's filter works by keyboard alone, without JavaScript", async () => {
+  const context = await browser.newContext(contextOptions("sv", { javaScriptEnabled: false }));
+  try {
+    const page = await context.newPage();
+    await page.goto(`${platform.url}/priority-list`);
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? "");
+    // Skip link, then on into the main content: the form's fields come first, in order.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    const stops: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      await page.keyboard.press("Tab");
+      stops.push(await focusedId());
+    }
+    assert.deepEqual(stops, ["filter-area", "filter-level", "filter-status"]);
+    // The first choice after "Alla" is Specificerad.
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await page.locator("#filter-status").inputValue(), "specified");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Visa");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/priority-list\?.*status=specified/);
+    const response = await fetch(`${platform.url}/api/v1/priority-list?status=specified`);
+    const { total } = (await response.json()) as { total: number };
+    assert.equal(await page.locator("table.priority-list tbody tr").count(), total);
+    assert.equal(await page.locator("#filter-status").inputValue(), "specified", "the form keeps the choice");
+    // "Visa alla" after the button clears the filter.
+    await page.locator("button", { hasText: "Visa" }).focus();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${platform.url}/priority-list`);
+    assert.equal(await page.locator("table.priority-list tbody tr").count(), 100);
   } finally {
     await context.close();
   }

@@ -59,9 +59,9 @@ describe("the dataverkstad command", () => {
       for (let run = 0; run < 2; run++) {
         const seeded = await runCli(["seed", "--json"], env);
         assert.equal(seeded.code, 0, seeded.stderr);
-        assert.deepEqual(JSON.parse(seeded.stdout), {
-          registry: { lan: 21, organizations: 310, boundaries: 311 },
-        });
+        const outcome = JSON.parse(seeded.stdout) as { registry: unknown; specs: { priorityList: number } };
+        assert.deepEqual(outcome.registry, { lan: 21, organizations: 310, boundaries: 311 });
+        assert.equal(outcome.specs.priorityList, 100);
       }
     },
   );

@@ -4,6 +4,7 @@ import { createLogger, loadConfig, type Logger } from "../../src/core/index.ts";
 import { migrate, openPglite, openPostgres, type Database } from "../../src/db/index.ts";
 import { createApp, startServer } from "../../src/http/index.ts";
 import { loadRegistryReference, seedRegistry } from "../../src/registry/index.ts";
+import { seedSpecs } from "../../src/specs/index.ts";
 
 /**
  * Tests run on embedded PGlite (in memory) by default, and on a PostgreSQL server when
@@ -48,6 +49,7 @@ export async function createSeededDatabase(logger?: Logger): Promise<TestDatabas
   const test = await createTestDatabase(logger);
   await migrate(test.db, logger ?? createLogger("silent"));
   await seedRegistry(test.db, loadRegistryReference());
+  await seedSpecs(test.db);
   return test;
 }
 

@@ -1,0 +1,13 @@
+export * from "./definition.ts";
+export * from "./types.ts";
+export { compareVersions, loadDefinitions, type LoadedDefinition } from "./definitions-loader.ts";
+export { EXPECTED_ENTRIES, loadPriorityList, slugify } from "./priority-list.ts";
+export { seedSpecs, type SpecsSeedOutcome } from "./seed.ts";
+export {
+  allowedValues,
+  exampleCsv,
+  SpecsService,
+  tableSchemaDocument,
+  templateCsv,
+  type PriorityListFilter,
+} from "./service.ts";
