@@ -63,12 +63,12 @@ export const fieldDefinition = z
   .object({
     name: z.string().regex(/^[a-z][a-z0-9_]*$/, "field names are lowercase snake_case ASCII"),
     type: z.enum(FIELD_TYPES),
-    format: z.string().optional(),
+    format: z.enum(STRING_FORMATS).optional(),
     title: z.string().min(1),
     description: z.string().min(1),
     titles: localized,
     descriptions: localized,
-    example: z.string(),
+    example: z.string().min(1),
     constraints: constraints.optional(),
     /** For booleans: accepted spellings, Swedish ones included by default. */
     trueValues: z.array(z.string()).optional(),
@@ -113,7 +113,7 @@ export const specificationDefinition = z
     /** Who is expected to publish it. */
     level: z.enum(["kommun", "region", "both"]),
     /** Where the fields come from: earlier NDV specifications, national standards, etc. */
-    basis: z.array(z.object({ title: z.string(), url: z.url() }).strict()).min(1),
+    basis: z.array(z.object({ title: z.string(), url: z.url({ protocol: /^https?$/ }) }).strict()).min(1),
     schema: z
       .object({
         fields: z.array(fieldDefinition).min(1),
@@ -125,6 +125,53 @@ export const specificationDefinition = z
     /** Rows that form the example file; it must validate against the schema. */
     examples: z.array(z.record(z.string(), z.string())).min(2),
   })
-  .strict();
+  .strict()
+  .superRefine((spec, ctx) => {
+    // Cross-references the shape alone cannot express; each problem names where it is.
+    const problem = (message: string, path: (string | number)[]) =>
+      ctx.addIssue({ code: "custom", message, path });
+    const fields = new Map(spec.schema.fields.map((f) => [f.name, f]));
+    if (fields.size !== spec.schema.fields.length)
+      problem("field names must be unique", ["schema", "fields"]);
+    spec.schema.fields.forEach((field, index) => {
+      const values = field.codeList?.map((entry) => entry.value) ?? [];
+      if (new Set(values).size !== values.length)
+        problem("code list values must be unique", ["schema", "fields", index, "codeList"]);
+      if (field.codeList !== undefined && field.constraints?.enum !== undefined) {
+        problem("give either codeList or constraints.enum, not both", ["schema", "fields", index]);
+      }
+    });
+    const keys = spec.schema.primaryKey === undefined ? [] : [spec.schema.primaryKey].flat();
+    for (const key of keys)
+      if (!fields.has(key)) problem(`primary key field "${key}" does not exist`, ["schema", "primaryKey"]);
+    const geo = spec.schema.geo;
+    if (geo !== undefined) {
+      const roles: [string | undefined, GeoRole][] =
+        geo.kind === "wgs84"
+          ? [
+              [geo.latitude, "latitude"],
+              [geo.longitude, "longitude"],
+            ]
+          : [
+              [geo.northing, "northing"],
+              [geo.easting, "easting"],
+              [geo.crsField, "crs"],
+              [geo.height, "height"],
+            ];
+      for (const [name, role] of roles) {
+        if (name !== undefined && fields.get(name)?.geoRole !== role) {
+          problem(`geo names "${name}", which must be a field with geoRole "${role}"`, ["schema", "geo"]);
+        }
+      }
+      if (geo.kind === "projected" && (geo.crsField === undefined) === (geo.crs === undefined)) {
+        problem("a projected position needs exactly one of crsField and crs", ["schema", "geo"]);
+      }
+    }
+    spec.examples.forEach((row, index) => {
+      for (const name of Object.keys(row)) {
+        if (!fields.has(name)) problem(`example column "${name}" is not a field`, ["examples", index]);
+      }
+    });
+  });
 
 export type SpecificationDefinition = z.infer<typeof specificationDefinition>;
