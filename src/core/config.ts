@@ -16,6 +16,11 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
 });
 
 export interface Config {
@@ -29,6 +34,8 @@ export interface Config {
   readonly publicUrl: string | undefined;
   /** Upper bound on a request body, in bytes. */
   readonly maxBodyBytes: number;
+  /** Upper bound on an uploaded file (validation, publishing), in bytes; read streaming. */
+  readonly maxUploadBytes: number;
 }
 
 /** Reads configuration from the environment; a bad value names the variable and what it expected. */
@@ -55,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     maxBodyBytes: e.MAX_BODY_BYTES,
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
   };
 }

@@ -12,6 +12,7 @@ import { specsApi } from "./api/specs.ts";
 import type { AppEnv } from "./context.ts";
 import { asAppError, errorBody, HTTP_STATUS } from "./errors.ts";
 import { requestContext, securityHeaders, urlLengthLimit } from "./middleware.ts";
+import { UPLOAD_PATHS } from "./upload.ts";
 import { validationError } from "./validation.ts";
 
 export interface AppOptions {
@@ -66,22 +67,21 @@ export function createApp(options: AppOptions) {
   app.use("*", requestContext(logger));
   app.use("*", securityHeaders());
   app.use("*", urlLengthLimit(MAX_URL_BYTES));
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: config.maxBodyBytes,
-      onError: () => {
-        throw new AppError(
-          "PAYLOAD_TOO_LARGE",
-          {
-            sv: `Begärans innehåll är för stort: högst ${config.maxBodyBytes} byte tillåts.`,
-            en: `The request body is too large: at most ${config.maxBodyBytes} bytes are allowed.`,
-          },
-          { details: { maxBytes: config.maxBodyBytes } },
-        );
-      },
-    }),
-  );
+  const generalBodyLimit = bodyLimit({
+    maxSize: config.maxBodyBytes,
+    onError: () => {
+      throw new AppError(
+        "PAYLOAD_TOO_LARGE",
+        {
+          sv: `Begärans innehåll är för stort: högst ${config.maxBodyBytes} byte tillåts.`,
+          en: `The request body is too large: at most ${config.maxBodyBytes} bytes are allowed.`,
+        },
+        { details: { maxBytes: config.maxBodyBytes } },
+      );
+    },
+  });
+  // Upload routes stream their bodies under their own, larger limit (limitedBody).
+  app.use("*", (c, next) => (UPLOAD_PATHS.includes(c.req.path) ? next() : generalBodyLimit(c, next)));
   // Open data: the read API may be called from any origin.
   app.use(
     "/api/*",

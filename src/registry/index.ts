@@ -2,5 +2,12 @@ export type { AreaGeometry, AreaType, BBox, Boundary, Lan, Organization, Organiz
 export { ORGANIZATION_TYPES } from "./types.ts";
 export { EXPECTED_COUNTS, bboxOf, loadRegistryReference, type RegistryReference } from "./reference.ts";
 export { seedRegistry, type RegistrySeedOutcome } from "./seed.ts";
-export { RegistryService, type LanDetail, type LanSummary, type OrganizationFilter } from "./service.ts";
+export { pointInArea } from "./point-in-area.ts";
+export {
+  RegistryService,
+  type AreaLocator,
+  type LanDetail,
+  type LanSummary,
+  type OrganizationFilter,
+} from "./service.ts";
 export { REGISTRY_SOURCES } from "./sources.ts";

@@ -11,6 +11,7 @@ import {
   type Page,
 } from "../core/index.ts";
 import type { Queryable } from "../db/index.ts";
+import { pointInArea } from "./point-in-area.ts";
 import type { AreaGeometry, AreaType, BBox, Boundary, Lan, Organization, OrganizationType } from "./types.ts";
 
 export interface OrganizationFilter {
@@ -56,9 +57,30 @@ function toOrganization(row: OrganizationRow): Organization {
   };
 }
 
+/** Whether a point (WGS 84) lies in an organization's area; undefined for an unknown code. */
+export type AreaLocator = (code: string, lon: number, lat: number) => boolean | undefined;
+
 /** Read access to the registry. The HTTP API, the web pages and the CLI all go through this. */
 export class RegistryService {
+  // Boundaries change only when the reference data does (a deploy), so one load per process will do.
+  private locator: Promise<AreaLocator> | undefined;
+
   constructor(private readonly db: Queryable) {}
+
+  /** A municipality's own boundary, a region's county's. */
+  areaLocator(): Promise<AreaLocator> {
+    this.locator ??= (async () => {
+      const [kommuner, lan] = await Promise.all([this.listBoundaries("kommun"), this.listBoundaries("lan")]);
+      const byCode = new Map<string, Boundary>();
+      for (const b of [...kommuner, ...lan]) byCode.set(b.code, b);
+      return (code: string, lon: number, lat: number) => {
+        const boundary = byCode.get(code);
+        return boundary === undefined ? undefined : pointInArea(boundary.geometry, boundary.bbox, lon, lat);
+      };
+    })();
+    this.locator.catch(() => (this.locator = undefined));
+    return this.locator;
+  }
 
   async listOrganizations(filter: OrganizationFilter): Promise<Page<Organization>> {
     const where: string[] = [];
@@ -90,6 +112,12 @@ export class RegistryService {
     const last = items.at(-1);
     const next = rows.length > filter.limit && last !== undefined ? encodeCursor(last.code) : null;
     return { items, total: counted?.total ?? 0, next };
+  }
+
+  /** Every organization code, for checking `source` columns. */
+  async organizationCodes(): Promise<ReadonlySet<string>> {
+    const rows = await this.db.query<{ code: string }>("SELECT code FROM organizations");
+    return new Set(rows.map((row) => row.code));
   }
 
   async getOrganization(code: string): Promise<Organization> {
