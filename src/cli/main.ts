@@ -4,8 +4,9 @@ import { EXIT, type Command, type CommandIo, type ExitCode } from "./command.ts"
 import { migrateCommand } from "./commands/migrate.ts";
 import { seedCommand } from "./commands/seed.ts";
 import { serveCommand } from "./commands/serve.ts";
+import { validateCommand } from "./commands/validate.ts";
 
-const COMMANDS: readonly Command[] = [serveCommand, migrateCommand, seedCommand];
+const COMMANDS: readonly Command[] = [serveCommand, migrateCommand, seedCommand, validateCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

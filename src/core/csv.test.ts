@@ -3,7 +3,17 @@ import { test } from "node:test";
 import { csvCell, csvRow, neutralizeFormula } from "./csv.ts";
 
 test("cells that a spreadsheet would run as formulas are neutralised", () => {
-  for (const cell of ["=SUM(A1:A2)", "+cmd", "-2+3", "@SUM(1)", "\tx", "\rx", '=HYPERLINK("http://x")']) {
+  for (const cell of [
+    "=SUM(A1:A2)",
+    "-",
+    "+46 8 123 456",
+    "+cmd",
+    "-2+3",
+    "@SUM(1)",
+    "\tx",
+    "\rx",
+    '=HYPERLINK("http://x")',
+  ]) {
     assert.equal(neutralizeFormula(cell), `'${cell}`);
   }
 });

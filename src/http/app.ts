@@ -1,14 +1,17 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { AppError, type Config, type ErrorCode, type Logger } from "../core/index.ts";
 import type { Database } from "../db/index.ts";
 import { RegistryService } from "../registry/index.ts";
 import { SpecsService } from "../specs/index.ts";
+import { ValidationService } from "../validation/index.ts";
 import { webErrorPage, webRoutes } from "../web/index.ts";
 import { healthApi } from "./api/health.ts";
 import { registryApi } from "./api/registry.ts";
 import { specsApi } from "./api/specs.ts";
+import { validationApi } from "./api/validate.ts";
 import type { AppEnv } from "./context.ts";
 import { asAppError, errorBody, HTTP_STATUS } from "./errors.ts";
 import { requestContext, securityHeaders, urlLengthLimit } from "./middleware.ts";
@@ -18,7 +21,7 @@ import { validationError } from "./validation.ts";
 export interface AppOptions {
   readonly db: Database;
   readonly logger: Logger;
-  readonly config: Pick<Config, "maxBodyBytes" | "publicUrl">;
+  readonly config: Pick<Config, "maxBodyBytes" | "maxUploadBytes" | "publicUrl">;
 }
 
 /** Longest URL accepted, path and query together. Real filters fit in far less. */
@@ -45,6 +48,7 @@ const OPENAPI_TAGS = [
     name: "Specifications",
     description: "Prioriterade listan och specifikationer / The prioritized list and specifications",
   },
+  { name: "Validation", description: "Validering av filer / Validating files" },
   { name: "Operations", description: "Drift / Operations" },
 ];
 
@@ -56,6 +60,7 @@ export function createApp(options: AppOptions) {
   const { db, logger, config } = options;
   const registry = new RegistryService(db);
   const specs = new SpecsService(db);
+  const validation = new ValidationService(specs, registry);
   const baseUrl = (origin: string) => config.publicUrl ?? origin;
 
   const app = new OpenAPIHono<AppEnv>({
@@ -67,7 +72,7 @@ export function createApp(options: AppOptions) {
   app.use("*", requestContext(logger));
   app.use("*", securityHeaders());
   app.use("*", urlLengthLimit(MAX_URL_BYTES));
-  const generalBodyLimit = bodyLimit({
+  const generalBodyLimit: MiddlewareHandler<AppEnv> = bodyLimit({
     maxSize: config.maxBodyBytes,
     onError: () => {
       throw new AppError(
@@ -80,8 +85,10 @@ export function createApp(options: AppOptions) {
       );
     },
   });
-  // Upload routes stream their bodies under their own, larger limit (limitedBody).
-  app.use("*", (c, next) => (UPLOAD_PATHS.includes(c.req.path) ? next() : generalBodyLimit(c, next)));
+  // Upload routes stream their bodies under their own, larger limit (LimitedBody).
+  const bodyLimitUnlessUpload: MiddlewareHandler<AppEnv> = (c, next) =>
+    UPLOAD_PATHS.includes(c.req.path) ? next() : generalBodyLimit(c, next);
+  app.use("*", bodyLimitUnlessUpload);
   // Open data: the read API may be called from any origin.
   app.use(
     "/api/*",
@@ -96,6 +103,7 @@ export function createApp(options: AppOptions) {
   });
   api.route("/", registryApi(registry));
   api.route("/", specsApi(specs, baseUrl));
+  api.route("/", validationApi(validation, config.maxUploadBytes));
   app.route("/api/v1", api);
   app.route("/", healthApi(db));
 

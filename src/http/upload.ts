@@ -13,23 +13,42 @@ export function payloadTooLarge(maxBytes: number): AppError {
 }
 
 /**
- * The request body as a stream of chunks that stops with PAYLOAD_TOO_LARGE once more than
- * maxBytes have arrived. Unlike Hono's bodyLimit, nothing is buffered: an upload of any size
- * is read in constant memory, and a declared Content-Length over the limit is refused at once.
+ * A request body read as a stream of chunks that stops once more than maxBytes have arrived.
+ * Unlike Hono's bodyLimit, nothing is buffered: an upload of any size is read in constant
+ * memory. Readers (the validator) may swallow the stop as "unreadable"; the route then asks
+ * `tooLarge` and answers 413 instead of a report.
  */
-export async function* limitedBody(c: Context, maxBytes: number): AsyncGenerator<Uint8Array> {
-  const declared = Number(c.req.header("content-length") ?? NaN);
-  if (declared > maxBytes) throw payloadTooLarge(maxBytes);
-  const body = c.req.raw.body;
-  if (body === null) return;
-  let received = 0;
-  // Node's web streams are async-iterable; the DOM typings do not say so.
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    received += chunk.byteLength;
-    if (received > maxBytes) throw payloadTooLarge(maxBytes);
-    yield chunk;
+export class LimitedBody implements AsyncIterable<Uint8Array> {
+  tooLarge = false;
+
+  constructor(
+    private readonly c: Context,
+    readonly maxBytes: number,
+  ) {
+    const declared = Number(c.req.header("content-length") ?? NaN);
+    if (declared > maxBytes) throw payloadTooLarge(maxBytes);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
+    const body = this.c.req.raw.body;
+    if (body === null) return;
+    let received = 0;
+    // Node's web streams are async-iterable; the DOM typings do not say so.
+    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+      received += chunk.byteLength;
+      if (received > this.maxBytes) {
+        this.tooLarge = true;
+        throw payloadTooLarge(this.maxBytes);
+      }
+      yield chunk;
+    }
+  }
+
+  /** Throws PAYLOAD_TOO_LARGE if the body went over the limit while it was read. */
+  assertWithinLimit(): void {
+    if (this.tooLarge) throw payloadTooLarge(this.maxBytes);
   }
 }
 
-/** Paths whose routes read the body themselves through limitedBody, with the upload limit. */
-export const UPLOAD_PATHS: readonly string[] = ["/api/v1/validate"];
+/** Paths whose routes read the body themselves through LimitedBody, with the upload limit. */
+export const UPLOAD_PATHS: readonly string[] = ["/api/v1/validate", "/api/v1/validate/fix"];

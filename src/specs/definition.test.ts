@@ -79,3 +79,17 @@ test("duplicate field names and unknown example columns are refused", () => {
 test("a basis link must be http(s)", () => {
   assert.equal(problems((s) => ({ ...s, basis: [{ title: "x", url: "javascript:alert(1)" }] })).length, 1);
 });
+
+test("a pattern built for catastrophic backtracking is refused when the specification loads", () => {
+  const withPattern = (pattern: string) =>
+    problems((s) => ({
+      ...s,
+      schema: {
+        ...s.schema,
+        fields: [field("id", { constraints: { pattern } }), ...s.schema.fields.slice(1)],
+      },
+    }));
+  assert.equal(withPattern("^(a+)+$").length, 1);
+  assert.equal(withPattern("^(a|aa)+$").length, 1);
+  assert.deepEqual(withPattern("^[0-9]{4}$"), []);
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { patternProblem } from "./pattern.ts";
 
 /**
  * A specification version as stored in `src/specs/definitions/{slug}/{version}.json`:
@@ -137,6 +138,17 @@ export const specificationDefinition = z
       const values = field.codeList?.map((entry) => entry.value) ?? [];
       if (new Set(values).size !== values.length)
         problem("code list values must be unique", ["schema", "fields", index, "codeList"]);
+      const pattern = field.constraints?.pattern;
+      const unsafe = pattern === undefined ? undefined : patternProblem(pattern);
+      if (unsafe !== undefined) {
+        problem(`the pattern is refused (${unsafe}): it could make validation hang or is invalid`, [
+          "schema",
+          "fields",
+          index,
+          "constraints",
+          "pattern",
+        ]);
+      }
       if (field.codeList !== undefined && field.constraints?.enum !== undefined) {
         problem("give either codeList or constraints.enum, not both", ["schema", "fields", index]);
       }

@@ -11,3 +11,4 @@ export {
   templateCsv,
   type PriorityListFilter,
 } from "./service.ts";
+export { compilePattern, patternProblem, PATTERN_VALUE_CAP, type PatternProblem } from "./pattern.ts";

@@ -222,7 +222,6 @@ export interface Messages {
   readonly ruleTrueValues: string;
   readonly ruleFalseValues: string;
   readonly ruleNone: string;
-  readonly noExample: string;
   readonly specChangelogHeading: string;
   readonly specBasisHeading: string;
 }
@@ -516,7 +515,6 @@ const sv: Messages = {
   ruleTrueValues: "sant skrivs {values}",
   ruleFalseValues: "falskt skrivs {values}",
   ruleNone: "Inga",
-  noExample: "Inget",
   specChangelogHeading: "Ändringar i den här versionen",
   specBasisHeading: "Underlag",
 };
@@ -811,7 +809,6 @@ const en: Messages = {
   ruleTrueValues: "true is written {values}",
   ruleFalseValues: "false is written {values}",
   ruleNone: "None",
-  noExample: "None",
   specChangelogHeading: "Changes in this version",
   specBasisHeading: "Basis",
 };

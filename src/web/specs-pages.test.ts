@@ -377,7 +377,7 @@ const FIXTURE_SPECIFICATION: SpecificationDefinition = specificationDefinition.p
         description: "Sidan om lekplatsen.",
         titles: { sv: "Webbplats", en: "Website" },
         descriptions: { sv: "Sidan om lekplatsen.", en: "The page about the playground." },
-        example: "",
+        example: "https://www.linkoping.se/lekplatser",
       },
       {
         name: "northing",
@@ -481,7 +481,7 @@ describe("the version page's parts, from a fixture", () => {
       /<tr id="field-namn"><th scope="row"><code>namn<\/code><\/th><td>Namn<\/td><td>Text<\/td><td>Ja<\/td><td>Lekplatsens namn\.<\/td>/,
     );
     assert.match(html, /<tr id="field-typ">[^]*?<td>Nej<\/td>/);
-    assert.match(html, /<tr id="field-webbplats">[^]*?<td>Inget<\/td>/);
+    assert.match(html, /<tr id="field-webbplats">[^]*?<code>https:\/\/www.linkoping.se\/lekplatser<\/code>/);
     assert.match(html, /<tr id="field-andel_tillganglig">[^]*?<td>Heltal<\/td>[^]*?<code>80<\/code>/);
     assert.equal(count(html, /<tr id="field-/g), FIXTURE_SPECIFICATION.schema.fields.length);
     const en = render("en");

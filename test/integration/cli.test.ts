@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { loadMigrations } from "../../src/db/index.ts";
+import { exampleCsv, loadDefinitions } from "../../src/specs/index.ts";
 import { runCli, startCliServer } from "../support/cli.ts";
 import { createTestDatabase, TEST_DATABASE_URL } from "../support/platform.ts";
 
@@ -119,4 +120,37 @@ describe("the dataverkstad command", () => {
       }
     },
   );
+
+  test("validate exits 0 for a valid file, 1 for an invalid one and 2 without --spec, and --fix writes a fixed file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dv-validate-"));
+    const badplatser = loadDefinitions().find((d) => d.definition.slug === "badplatser")?.definition;
+    assert.ok(badplatser);
+    const good = join(dir, "good.csv");
+    writeFileSync(good, exampleCsv(badplatser));
+    const valid = await runCli(["validate", good, "--spec", "badplatser"], {});
+    assert.equal(valid.code, 0, valid.stderr);
+    assert.match(valid.stdout, /^Filen är giltig/);
+
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, exampleCsv(badplatser).replace(/\r\n1280,/, "\r\n180,"));
+    const invalid = await runCli(
+      ["validate", bad, "--spec", "badplatser", "--json", "--fix", join(dir, "fixed.csv")],
+      {},
+    );
+    assert.equal(invalid.code, 1, invalid.stderr);
+    const report = JSON.parse(invalid.stdout) as {
+      valid: boolean;
+      errors: { rowNumber: number; fieldName: string }[];
+    };
+    assert.equal(report.valid, false);
+    assert.deepEqual(
+      report.errors.map((e) => [e.rowNumber, e.fieldName]),
+      [[2, "source"]],
+    );
+    assert.match(readFileSync(join(dir, "fixed.csv"), "utf8"), /\r\n0180,BAD-0012,/, "180 becomes 0180");
+
+    const usage = await runCli(["validate", good], {});
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /--spec/);
+  });
 });

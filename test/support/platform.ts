@@ -62,11 +62,13 @@ export interface TestPlatform {
 }
 
 /** The whole platform on a free port, over a freshly migrated and seeded database. */
-export async function startTestPlatform(options: { database?: TestDatabase } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: { database?: TestDatabase; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestPlatform> {
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger("debug", (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
   const database = options.database ?? (await createSeededDatabase(logger));
-  const config = loadConfig({});
+  const config = loadConfig(options.env ?? {});
   const app = createApp({ db: database.db, logger, config });
   const running = await startServer(app.fetch, { port: 0, host: "127.0.0.1", logger });
   return {

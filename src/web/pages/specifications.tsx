@@ -315,7 +315,9 @@ export function SpecificationPage({ language, spec, versions }: SpecificationPag
                 <td>{t.fieldTypes[field.type]}</td>
                 <td>{field.constraints?.required === true ? t.yes : t.no}</td>
                 <td>{field.descriptions[language]}</td>
-                <td>{field.example === "" ? t.noExample : <code>{field.example}</code>}</td>
+                <td>
+                  <code>{field.example}</code>
+                </td>
                 <td>
                   <FieldRules field={field} language={language} />
                 </td>

@@ -1,0 +1,205 @@
+// Validation throughput: a generated 10-column CSV validated against a 10-field specification,
+// beside the raw parse speed of the same file by our CSV reader alone (the ratio validator/raw is
+// what the validator costs on top of reading) and by papaparse (a second baseline). Each size
+// runs in a fresh child process so its peak RSS is its own.
+//
+//   node --import tsx bench/validate.bench.ts            # 1M and 5M rows
+//   BENCH_SIZES=200000 node --import tsx bench/validate.bench.ts
+//
+// DuckDB's typed read_csv, the peer DESIGN.md names, is not available here (no duckdb package or
+// binary, no network), so it is not run.
+import { spawnSync } from "node:child_process";
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { once } from "node:events";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { resourceUsage } from "node:process";
+import { fileURLToPath } from "node:url";
+import Papa from "papaparse";
+import { openTable, validate } from "../src/validation/index.ts";
+import { BENCH_SPEC } from "./support/validate-spec.ts";
+
+const here = fileURLToPath(import.meta.url);
+
+interface ChildResult {
+  readonly rows: number;
+  readonly bytes: number;
+  readonly generateSeconds: number;
+  readonly rawRowsPerSecond: number;
+  readonly papaRowsPerSecond: number | null;
+  readonly validateRowsPerSecond: number;
+  readonly valid: boolean;
+  readonly errors: number;
+  readonly peakRssMb: number;
+  readonly sampledPeakRssMb: number;
+}
+
+const childIndex = process.argv.indexOf("--child");
+if (childIndex >= 0) {
+  const rows = Number(process.argv[childIndex + 1]);
+  const result = await child(rows);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  parent();
+}
+
+function parent(): void {
+  const sizes = (process.env.BENCH_SIZES ?? "1000000,5000000").split(",").map(Number);
+  console.log("validation of a generated CSV (10 columns) against a 10-field specification");
+  console.log(
+    "rows".padStart(10),
+    "MB".padStart(7),
+    "raw rows/s".padStart(12),
+    "papa rows/s".padStart(12),
+    "valid. rows/s".padStart(14),
+    "valid./raw".padStart(11),
+    "peak RSS MB".padStart(12),
+  );
+  for (const size of sizes) {
+    const run = spawnSync(process.execPath, ["--import", "tsx", here, "--child", String(size)], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 1024 * 1024,
+    });
+    const line = run.stdout.trim().split("\n").pop() ?? "";
+    if (run.status !== 0 || line === "") {
+      console.error(`child for ${size} rows failed (${run.status ?? "signal"})`);
+      process.exitCode = 1;
+      continue;
+    }
+    const r = JSON.parse(line) as ChildResult;
+    console.log(
+      String(r.rows).padStart(10),
+      (r.bytes / 1e6).toFixed(0).padStart(7),
+      r.rawRowsPerSecond.toFixed(0).padStart(12),
+      (r.papaRowsPerSecond?.toFixed(0) ?? "-").padStart(12),
+      r.validateRowsPerSecond.toFixed(0).padStart(14),
+      (r.validateRowsPerSecond / r.rawRowsPerSecond).toFixed(2).padStart(11),
+      r.peakRssMb.toFixed(0).padStart(12),
+    );
+    if (!r.valid) console.log(`  (the generated file was reported invalid: ${r.errors} errors)`);
+  }
+  console.log("targets: validator ≥ 400 000 rows/s, ≥ 0.6 of raw parse, peak RSS < 250 MB");
+}
+
+async function child(rows: number): Promise<ChildResult> {
+  const dir = mkdtempSync(join(tmpdir(), "dv-validate-bench-"));
+  const file = join(dir, "data.csv");
+  let sampledPeak = 0;
+  const sampler = setInterval(() => {
+    sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
+  }, 20);
+  try {
+    let t = performance.now();
+    const bytes = await generate(file, rows);
+    const generateSeconds = (performance.now() - t) / 1000;
+    const known = new Set(municipalityCodes());
+    const big = rows > 1_000_000;
+
+    // Warm up both paths on the first part of the file, so the JIT is not what is measured.
+    await rawParse(file, 200_000);
+    await validate(createReadStream(file, { end: 16_000_000 }), BENCH_SPEC, {
+      knownOrganizationCodes: known,
+    });
+
+    // Best of a few alternating rounds: this machine's timings vary run to run.
+    const rounds = big ? 2 : 3;
+    let rawSeconds = Number.POSITIVE_INFINITY;
+    let validateSeconds = Number.POSITIVE_INFINITY;
+    let parsed = 0;
+    let report: Awaited<ReturnType<typeof validate>> | undefined;
+    for (let round = 0; round < rounds; round++) {
+      t = performance.now();
+      parsed = await rawParse(file);
+      rawSeconds = Math.min(rawSeconds, (performance.now() - t) / 1000);
+      t = performance.now();
+      report = await validate(createReadStream(file), BENCH_SPEC, { knownOrganizationCodes: known });
+      validateSeconds = Math.min(validateSeconds, (performance.now() - t) / 1000);
+    }
+    if (report === undefined) throw new Error("no rounds");
+
+    let papaRowsPerSecond: number | null = null;
+    if (!big) {
+      t = performance.now();
+      const papaRows = await papaParse(file);
+      papaRowsPerSecond = papaRows / ((performance.now() - t) / 1000);
+    }
+    clearInterval(sampler);
+    sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
+    return {
+      rows: report.stats.rows,
+      bytes,
+      generateSeconds,
+      rawRowsPerSecond: parsed / rawSeconds,
+      papaRowsPerSecond,
+      validateRowsPerSecond: report.stats.rows / validateSeconds,
+      valid: report.valid,
+      errors: report.stats.errors,
+      peakRssMb: (resourceUsage().maxRSS * 1024) / 1e6,
+      sampledPeakRssMb: sampledPeak / 1e6,
+    };
+  } finally {
+    clearInterval(sampler);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Our CSV reader alone: decoding, dialect, parsing into cells; no checks. */
+async function rawParse(file: string, limit = Number.POSITIVE_INFINITY): Promise<number> {
+  let count = 0;
+  const table = await openTable(createReadStream(file), { issue: () => undefined });
+  for await (const batch of table.batches) {
+    count += batch.rows.length;
+    if (count >= limit) break;
+  }
+  await table.close();
+  return count - 1; // the header
+}
+
+function papaParse(file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let count = 0;
+    Papa.parse<string[]>(createReadStream(file, { encoding: "utf8" }), {
+      chunk: (results) => {
+        count += results.data.length;
+      },
+      complete: () => resolve(count - 1),
+      error: reject,
+    });
+  });
+}
+
+function municipalityCodes(): string[] {
+  const text = readFileSync(new URL("../src/registry/reference/municipalities.csv", import.meta.url), "utf8");
+  return text
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(",")[0] ?? "")
+    .filter((code) => code !== "");
+}
+
+/** Writes the file in streaming fashion: valid rows of mixed types. */
+async function generate(file: string, rows: number): Promise<number> {
+  const out = createWriteStream(file);
+  const codes = municipalityCodes();
+  const categories = ["bibliotek", "skola", "idrott", "vard", "kultur"];
+  const dates = Array.from({ length: 365 }, (_, d) =>
+    new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10),
+  );
+  let bytes = 0;
+  let text = "id,kommun,namn,antal,belopp,datum,aktiv,kategori,latitude,longitude\n";
+  for (let i = 0; i < rows; i++) {
+    const lat = (55.5 + (i % 1300) / 100).toFixed(5);
+    const lon = (12.5 + (i % 1000) / 100).toFixed(5);
+    text += `r${i},${codes[i % codes.length] ?? "0180"},Plats nummer ${i % 5000},${i % 997},${(i % 100000) / 100},${dates[i % 365] ?? ""},${i % 3 === 0 ? "false" : "true"},${categories[i % 5] ?? ""},${lat},${lon}\n`;
+    if (text.length > 1 << 20) {
+      bytes += Buffer.byteLength(text);
+      if (!out.write(text)) await once(out, "drain");
+      text = "";
+    }
+  }
+  bytes += Buffer.byteLength(text);
+  out.end(text);
+  await once(out, "finish");
+  return bytes;
+}

@@ -1,0 +1,173 @@
+import type { LocalizedText } from "../core/errors.ts";
+import type {
+  ConstraintName,
+  Fix,
+  Issue,
+  IssueType,
+  Severity,
+  SummaryEntry,
+  SummaryExample,
+} from "./types.ts";
+import { shorten } from "./text.ts";
+
+export const DEFAULT_MAX_ISSUES = 1000;
+const EXAMPLES = 5;
+
+/** What a problem says about one occurrence; built only for occurrences that are kept. */
+export interface Detail {
+  readonly message: LocalizedText;
+  readonly fix?: Fix;
+}
+
+/** One line of the summary, counted exactly; the issue lists are capped, this is not. */
+export class Tally {
+  count = 0;
+  readonly examples: SummaryExample[] = [];
+  /** Aggregated tallies add one issue per field at the end instead of one per cell. */
+  first: { rowNumber: number | null; fieldNumber: number | null; cell: string | null } | undefined;
+
+  constructor(
+    readonly severity: Severity,
+    readonly type: IssueType,
+    readonly fieldName: string | null,
+    readonly constraint: ConstraintName | undefined,
+    readonly aggregate: ((count: number, first: Issue["cell"], row: number | null) => Detail) | undefined,
+  ) {}
+}
+
+/** Collects issues with exact counts and capped lists. */
+export class ReportCollector {
+  private readonly tallies = new Map<string, Tally>();
+  private readonly errorList: Issue[] = [];
+  private readonly warningList: Issue[] = [];
+  errorCount = 0;
+  warningCount = 0;
+  /** Set once an occurrence was counted but not listed. */
+  private dropped = false;
+
+  constructor(
+    private readonly maxErrors = DEFAULT_MAX_ISSUES,
+    private readonly maxWarnings = DEFAULT_MAX_ISSUES,
+  ) {}
+
+  tally(
+    severity: Severity,
+    type: IssueType,
+    fieldName: string | null,
+    constraint?: ConstraintName,
+    aggregate?: Tally["aggregate"],
+  ): Tally {
+    const key = `${severity}\u0000${type}\u0000${fieldName ?? ""}\u0000${constraint ?? ""}`;
+    let tally = this.tallies.get(key);
+    if (tally === undefined) {
+      tally = new Tally(severity, type, fieldName, constraint, aggregate);
+      this.tallies.set(key, tally);
+    }
+    return tally;
+  }
+
+  /** True when an occurrence of this tally would be listed, so its message is worth building. */
+  wants(tally: Tally): boolean {
+    if (tally.aggregate !== undefined) return false;
+    return tally.severity === "error"
+      ? this.errorList.length < this.maxErrors
+      : this.warningList.length < this.maxWarnings;
+  }
+
+  /**
+   * Counts one occurrence. `detail` is called only when the occurrence is listed, so the hot
+   * path builds no strings for the millionth repeat of a problem.
+   */
+  hit(
+    tally: Tally,
+    rowNumber: number | null,
+    fieldNumber: number | null,
+    cell: string | null,
+    detail: () => Detail,
+    fieldName: string | null = tally.fieldName,
+  ): void {
+    tally.count++;
+    if (tally.severity === "error") this.errorCount++;
+    else this.warningCount++;
+    if (tally.examples.length < EXAMPLES) {
+      tally.examples.push({ rowNumber, cell: cell === null ? null : shorten(cell) });
+    }
+    if (tally.aggregate !== undefined) {
+      tally.first ??= { rowNumber, fieldNumber, cell: cell === null ? null : shorten(cell) };
+      return;
+    }
+    if (!this.wants(tally)) {
+      this.dropped = true;
+      return;
+    }
+    const { message, fix } = detail();
+    const issue: Issue = {
+      type: tally.type,
+      severity: tally.severity,
+      ...(tally.constraint === undefined ? {} : { constraint: tally.constraint }),
+      rowNumber,
+      fieldName,
+      fieldNumber,
+      cell: cell === null ? null : shorten(cell),
+      message,
+      ...(fix === undefined ? {} : { fix }),
+    };
+    (tally.severity === "error" ? this.errorList : this.warningList).push(issue);
+  }
+
+  /** Adds a fully built issue (reader and header problems). */
+  add(issue: Issue): void {
+    const tally = this.tally(issue.severity, issue.type, issue.fieldName, issue.constraint);
+    this.hit(tally, issue.rowNumber, issue.fieldNumber, issue.cell, () => issue, issue.fieldName);
+  }
+
+  get hasErrors(): boolean {
+    return this.errorCount > 0;
+  }
+
+  finish(): {
+    errors: readonly Issue[];
+    warnings: readonly Issue[];
+    summary: readonly SummaryEntry[];
+    truncated: boolean;
+  } {
+    const aggregated: Issue[] = [];
+    const aggregatedErrors: Issue[] = [];
+    const summary: SummaryEntry[] = [];
+    for (const t of this.tallies.values()) {
+      if (t.count === 0) continue;
+      summary.push({
+        severity: t.severity,
+        fieldName: t.fieldName,
+        type: t.type,
+        ...(t.constraint === undefined ? {} : { constraint: t.constraint }),
+        count: t.count,
+        examples: t.examples,
+      });
+      if (t.aggregate !== undefined && t.first !== undefined) {
+        const { message, fix } = t.aggregate(t.count, t.first.cell, t.first.rowNumber);
+        const issue: Issue = {
+          type: t.type,
+          severity: t.severity,
+          rowNumber: t.first.rowNumber,
+          fieldName: t.fieldName,
+          fieldNumber: t.first.fieldNumber,
+          cell: t.first.cell,
+          message,
+          ...(fix === undefined ? {} : { fix }),
+        };
+        (t.severity === "error" ? aggregatedErrors : aggregated).push(issue);
+      }
+    }
+    // Repeated keys are found at the end; row order reads best whatever the order of finding.
+    const byRow = (x: Issue, y: Issue): number => (x.rowNumber ?? 0) - (y.rowNumber ?? 0);
+    const errors = [...aggregatedErrors, ...this.errorList.sort(byRow)];
+    const warnings = [...aggregated, ...this.warningList.sort(byRow)];
+    return {
+      errors,
+      warnings,
+      summary,
+      truncated: this.dropped,
+    };
+  }
+}
