@@ -1,34 +1,10 @@
-import type { FieldDefinition, SpecificationDefinition } from "../../src/specs/definition.ts";
-
-function field(
-  name: string,
-  type: FieldDefinition["type"],
-  extra: Partial<FieldDefinition> = {},
-): FieldDefinition {
-  return {
-    name,
-    type,
-    title: name,
-    description: name,
-    titles: { sv: name, en: name },
-    descriptions: { sv: name, en: name },
-    example: "",
-    ...extra,
-  };
-}
+import type { SpecificationDefinition } from "../../src/specs/definition.ts";
+import { field, specification } from "../../src/validation/test-fixtures.ts";
 
 /** Ten fields of mixed types: a primary key, an organization reference, a code list, WGS 84. */
 export const BENCH_SPEC: SpecificationDefinition = {
-  slug: "bench",
-  version: "1.0.0",
-  published: "2025-01-01",
-  title: { sv: "Bänk", en: "Bench" },
-  description: { sv: "Bänk", en: "Bench" },
-  changelog: [{ sv: "Första", en: "First" }],
-  level: "kommun",
-  basis: [{ title: "Bench", url: "https://example.se" }],
-  schema: {
-    fields: [
+  ...specification(
+    [
       field("id", "string", { constraints: { required: true } }),
       field("kommun", "string", { reference: "organization", constraints: { required: true } }),
       field("namn", "string", { constraints: { required: true, maxLength: 200 } }),
@@ -45,9 +21,7 @@ export const BENCH_SPEC: SpecificationDefinition = {
       field("latitude", "number", { geoRole: "latitude" }),
       field("longitude", "number", { geoRole: "longitude" }),
     ],
-    primaryKey: "id",
-    missingValues: [""],
-    geo: { kind: "wgs84", latitude: "latitude", longitude: "longitude" },
-  },
-  examples: [{}, {}],
+    { primaryKey: "id", geo: { kind: "wgs84", latitude: "latitude", longitude: "longitude" } },
+  ),
+  slug: "bench",
 };
