@@ -119,8 +119,10 @@ export function createApp(options: AppOptions) {
     webRoutes({
       registry,
       specs,
+      validation,
       openApiDocument: () =>
         app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO, tags: OPENAPI_TAGS }),
+      maxUploadBytes: config.maxUploadBytes,
     }),
   );
 

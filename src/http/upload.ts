@@ -50,5 +50,13 @@ export class LimitedBody implements AsyncIterable<Uint8Array> {
   }
 }
 
-/** Paths whose routes read the body themselves through LimitedBody, with the upload limit. */
-export const UPLOAD_PATHS: readonly string[] = ["/api/v1/validate", "/api/v1/validate/fix"];
+/**
+ * Paths whose routes read the body themselves under the upload limit: the API through LimitedBody,
+ * the validation page's form through its own limit (src/web/routes.tsx).
+ */
+export const UPLOAD_PATHS: readonly string[] = [
+  "/api/v1/validate",
+  "/api/v1/validate/fix",
+  "/validate",
+  "/en/validate",
+];

@@ -2,6 +2,17 @@
 // a key missing from either language a compile error, and i18n.test.ts checks the values too.
 import type { Language } from "../core/index.ts";
 import type { FieldType, PriorityStatus } from "../specs/index.ts";
+import type {
+  ConstraintName,
+  Dialect,
+  IssueType,
+  Severity,
+  TableFormat,
+  TextEncoding,
+} from "../validation/index.ts";
+
+/** The mechanical problems the fixer corrects, as the report's fix hints name them. */
+export type FixHint = "dialect" | "decimalComma" | "whitespace" | "leadingZeros" | "other";
 
 /** A text with a number in it: templates hold "{n}", which the server and filter.js fill in. */
 export type CountTemplates = Readonly<{ none: string; one: string; many: string }>;
@@ -17,6 +28,7 @@ export interface Messages {
   readonly navStart: string;
   readonly navDatasets: string;
   readonly navSpecifications: string;
+  readonly navValidate: string;
   readonly navOrganizations: string;
   readonly navLan: string;
   readonly navApi: string;
@@ -224,6 +236,87 @@ export interface Messages {
   readonly ruleNone: string;
   readonly specChangelogHeading: string;
   readonly specBasisHeading: string;
+  readonly specValidateLink: string;
+
+  readonly validateTitle: string;
+  readonly validateIntro: readonly string[];
+  readonly validateSpecLabel: string;
+  readonly validateSpecHint: string;
+  readonly validateFileLabel: string;
+  readonly validateFileHint: string;
+  readonly validateDropHint: string;
+  readonly validateFileChosen: string;
+  readonly validateSubmit: string;
+  readonly validateApiNote: string;
+  readonly validateApiLink: string;
+  readonly errorSummaryTitle: string;
+  readonly errorPrefix: string;
+  readonly errorPageTitle: string;
+  readonly validateErrorNoSpec: string;
+  readonly validateErrorNoFile: string;
+  readonly validateErrorEmptyFile: string;
+  readonly validateErrorTooLarge: string;
+
+  readonly reportValid: string;
+  readonly reportInvalid: string;
+  readonly reportValidLead: string;
+  readonly reportValidWarningsLead: string;
+  readonly reportInvalidLead: string;
+  readonly reportIncomplete: string;
+  readonly reportCheckedAgainst: string;
+  readonly reportFileName: string;
+  readonly reportRows: string;
+  readonly reportObjects: string;
+  readonly reportErrors: string;
+  readonly reportWarnings: string;
+  readonly reportFormat: string;
+  readonly tableFormats: Readonly<Record<TableFormat, string>>;
+  readonly reportDialectHeading: string;
+  readonly reportEncoding: string;
+  readonly reportEncodingUnknown: string;
+  readonly encodings: Readonly<Record<TextEncoding, string>>;
+  readonly reportDelimiter: string;
+  readonly delimiters: Readonly<Record<NonNullable<Dialect["delimiter"]>, string>>;
+  readonly reportDecimalSeparator: string;
+  readonly reportDecimalComma: string;
+  readonly reportDecimalPoint: string;
+  readonly reportFixHeading: string;
+  readonly reportFixIntro: string;
+  readonly fixHints: Readonly<Record<FixHint, string>>;
+  readonly reportFixHow: string;
+  readonly reportSummaryHeading: string;
+  readonly reportSummaryCaption: string;
+  readonly columnColumn: string;
+  readonly columnProblem: string;
+  readonly columnSeverity: string;
+  readonly columnCount: string;
+  readonly columnExamples: string;
+  readonly severities: Readonly<Record<Severity, string>>;
+  readonly issueTypes: Readonly<Record<IssueType, string>>;
+  readonly constraints: Readonly<Record<ConstraintName, string>>;
+  readonly reportWholeFile: string;
+  readonly reportExampleRow: string;
+  readonly reportExampleObject: string;
+  readonly reportEmptyCell: string;
+  readonly reportNoIssues: string;
+  readonly reportErrorsHeading: string;
+  readonly reportErrorsCaption: string;
+  readonly reportWarningsHeading: string;
+  readonly reportWarningsCaption: string;
+  readonly columnRow: string;
+  readonly columnObject: string;
+  readonly columnMessage: string;
+  readonly columnFix: string;
+  readonly reportFixAutomatic: string;
+  readonly reportTruncated: string;
+  readonly reportApiHeading: string;
+  readonly reportApiValidate: string;
+  readonly reportApiFix: string;
+  readonly reportCurlFile: string;
+  readonly reportCurlFixedFile: string;
+  readonly reportNextHeading: string;
+  readonly reportAgain: string;
+  readonly reportSpecLink: string;
 }
 
 const sv: Messages = {
@@ -236,6 +329,7 @@ const sv: Messages = {
   navStart: "Start",
   navDatasets: "Datamängder",
   navSpecifications: "Specifikationer",
+  navValidate: "Validera",
   navOrganizations: "Organisationer",
   navLan: "Län",
   navApi: "API",
@@ -517,6 +611,144 @@ const sv: Messages = {
   ruleNone: "Inga",
   specChangelogHeading: "Ändringar i den här versionen",
   specBasisHeading: "Underlag",
+  specValidateLink: "Validera en fil mot den här specifikationen",
+
+  validateTitle: "Validera en fil",
+  validateIntro: [
+    "Kontrollera en fil mot en specifikation innan du publicerar den. Du får veta exakt vilka rader och kolumner som behöver rättas, och hur.",
+    "Filen kontrolleras och glöms sedan; den sparas inte.",
+  ],
+  validateSpecLabel: "Specifikation",
+  validateSpecHint: "Filen kontrolleras mot specifikationens senaste version.",
+  validateFileLabel: "Fil",
+  validateFileHint:
+    "CSV, JSON, GeoJSON eller Excel (.xlsx), högst {size}. En CSV-fil sparad från Excel går bra: semikolon som avgränsare, decimalkomma och teckenkodningen Windows-1252 förstås.",
+  validateDropHint: "Du kan också dra och släppa filen här.",
+  validateFileChosen: "Vald fil: {name}",
+  validateSubmit: "Validera filen",
+  validateApiNote: "Samma kontroll finns i API:t, för den som vill validera filer automatiskt.",
+  validateApiLink: "Läs om validering i API-dokumentationen",
+  errorSummaryTitle: "Det finns ett problem",
+  errorPrefix: "Fel:",
+  errorPageTitle: "Fel: {title}",
+  validateErrorNoSpec: "Välj en specifikation att validera mot.",
+  validateErrorNoFile: "Välj en fil att validera.",
+  validateErrorEmptyFile: "Den valda filen är tom. Välj en fil med innehåll.",
+  validateErrorTooLarge: "Filen är för stor: den får vara högst {size}. Dela upp den i flera filer.",
+
+  reportValid: "Filen är giltig",
+  reportInvalid: "Filen har fel som behöver rättas",
+  reportValidLead: "Filen följer specifikationen.",
+  reportValidWarningsLead:
+    "Filen följer specifikationen. Varningarna nedan gör den inte ogiltig, men är bra att rätta.",
+  reportInvalidLead: "Rätta felen nedan i din fil och validera den igen.",
+  reportIncomplete:
+    "Läsningen avbröts innan filen var slut. Rätta felet nedan och validera igen; det kan finnas fler fel längre ned i filen.",
+  reportCheckedAgainst: "Kontrollerad mot {spec}.",
+  reportFileName: "Fil: {name}",
+  reportRows: "Rader",
+  reportObjects: "Objekt",
+  reportErrors: "Fel",
+  reportWarnings: "Varningar",
+  reportFormat: "Filformat",
+  tableFormats: {
+    csv: "CSV (text med avgränsare)",
+    json: "JSON",
+    geojson: "GeoJSON",
+    xlsx: "Excel-arbetsbok (.xlsx)",
+  },
+  reportDialectHeading: "Så lästes filen",
+  reportEncoding: "Teckenkodning",
+  reportEncodingUnknown: "Okänd",
+  encodings: {
+    "utf-8": "UTF-8",
+    "utf-8-bom": "UTF-8 med BOM",
+    "windows-1252": "Windows-1252 (vanligt när Excel sparar CSV)",
+    "utf-16le": "UTF-16 (little-endian)",
+    "utf-16be": "UTF-16 (big-endian)",
+  },
+  reportDelimiter: "Avgränsare",
+  delimiters: { ",": "kommatecken (,)", ";": "semikolon (;)", "\t": "tabb", "|": "lodstreck (|)" },
+  reportDecimalSeparator: "Decimaltecken",
+  reportDecimalComma: "komma (1,5)",
+  reportDecimalPoint: "punkt (1.5)",
+  reportFixHeading: "Det här kan rättas automatiskt",
+  reportFixIntro:
+    "En del av problemen handlar om hur filen är sparad, inte om vad den innehåller. Plattformens rättning gör om filen till UTF-8 med kommatecken som avgränsare och decimalpunkt, och rättar det här:",
+  fixHints: {
+    dialect:
+      "Teckenkodning och avgränsare. Spara helst filen som ”CSV UTF-8 (kommaavgränsad)” i Excel nästa gång.",
+    decimalComma: "Tal med decimalkomma får decimalpunkt.",
+    whitespace: "Mellanslag före och efter värden tas bort.",
+    leadingZeros:
+      "Koder som har tappat sin inledande nolla (Excel tar bort den i talceller) får tillbaka den. Formatera kolumnen som text i Excel så händer det inte igen.",
+    other: "Andra problem som är märkta ”rättas automatiskt” i listorna nedan.",
+  },
+  reportFixHow:
+    "Hämta den rättade filen med kommandot under ”Samma kontroll i API:t”, eller rätta i originalet och validera igen.",
+  reportSummaryHeading: "Sammanfattning per kolumn",
+  reportSummaryCaption: "Fel och varningar per kolumn och typ av problem, med exakta antal",
+  columnColumn: "Kolumn",
+  columnProblem: "Typ av problem",
+  columnSeverity: "Allvarlighet",
+  columnCount: "Antal",
+  columnExamples: "Första exemplen",
+  severities: { error: "Fel", warning: "Varning" },
+  issueTypes: {
+    "source-error": "Filen kunde inte läsas",
+    "encoding-error": "Tecken som inte är giltig UTF-8",
+    "oversize-cell": "För stora celler",
+    dialect: "Filformat (teckenkodning, avgränsare)",
+    "blank-header": "Kolumner utan rubrik",
+    "duplicate-header": "Dubbla rubriker",
+    "missing-header": "Saknade kolumner",
+    "extra-header": "Kolumner som inte finns i specifikationen",
+    "incorrect-header": "Rubriker med fel namn",
+    "blank-row": "Tomma rader",
+    "missing-cell": "Rader med för få celler",
+    "extra-cell": "Rader med för många celler",
+    "type-error": "Värden av fel typ",
+    "constraint-error": "Värden som bryter mot en regel",
+    "unique-error": "Dubbletter",
+    "primary-key-error": "Dubbla nycklar",
+    "reference-error": "Okända eller felaktiga organisationskoder",
+    "geo-error": "Koordinater utanför Sverige eller felaktiga",
+    "decimal-comma": "Tal med decimalkomma",
+    whitespace: "Mellanslag före eller efter värden",
+    "outside-organization": "Punkter utanför organisationens område",
+  },
+  constraints: {
+    required: "Tomma celler i ett obligatoriskt fält",
+    enum: "Värden utanför kodlistan",
+    minimum: "För låga värden",
+    maximum: "För höga värden",
+    minLength: "För korta värden",
+    maxLength: "För långa värden",
+    pattern: "Värden som inte följer mönstret",
+  },
+  reportWholeFile: "Hela filen",
+  reportExampleRow: "rad {row}",
+  reportExampleObject: "objekt {row}",
+  reportEmptyCell: "(tom)",
+  reportNoIssues: "Inga fel eller varningar hittades.",
+  reportErrorsHeading: "Felen",
+  reportErrorsCaption: "Felen i den ordning de hittades",
+  reportWarningsHeading: "Varningarna",
+  reportWarningsCaption: "Varningarna i den ordning de hittades",
+  columnRow: "Rad",
+  columnObject: "Objekt",
+  columnMessage: "Vad som är fel",
+  columnFix: "Förslag",
+  reportFixAutomatic: "(rättas automatiskt)",
+  reportTruncated: "Listan visar de första {shown} av {total}. Antalen i sammanfattningen är exakta.",
+  reportApiHeading: "Samma kontroll i API:t",
+  reportApiValidate: "Validera filen och få rapporten i JSON-format:",
+  reportApiFix: "Få tillbaka filen med de mekaniska felen rättade, som CSV i UTF-8:",
+  reportCurlFile: "fil.csv",
+  reportCurlFixedFile: "rattad.csv",
+  reportNextHeading: "Gå vidare",
+  reportAgain: "Validera en fil till",
+  reportSpecLink: "Specifikationen {title}, version {version}",
 };
 
 const en: Messages = {
@@ -529,6 +761,7 @@ const en: Messages = {
   navStart: "Home",
   navDatasets: "Datasets",
   navSpecifications: "Specifications",
+  navValidate: "Validate",
   navOrganizations: "Organizations",
   navLan: "Counties",
   navApi: "API",
@@ -811,6 +1044,144 @@ const en: Messages = {
   ruleNone: "None",
   specChangelogHeading: "Changes in this version",
   specBasisHeading: "Basis",
+  specValidateLink: "Validate a file against this specification",
+
+  validateTitle: "Validate a file",
+  validateIntro: [
+    "Check a file against a specification before you publish it. You are told exactly which rows and columns need fixing, and how.",
+    "The file is checked and then forgotten; it is not stored.",
+  ],
+  validateSpecLabel: "Specification",
+  validateSpecHint: "The file is checked against the latest version of the specification.",
+  validateFileLabel: "File",
+  validateFileHint:
+    "CSV, JSON, GeoJSON or Excel (.xlsx), at most {size}. A CSV file saved from Excel is fine: semicolons as delimiter, decimal commas and the Windows-1252 character encoding are understood.",
+  validateDropHint: "You can also drag and drop the file here.",
+  validateFileChosen: "Chosen file: {name}",
+  validateSubmit: "Validate the file",
+  validateApiNote: "The same check is in the API, for validating files automatically.",
+  validateApiLink: "Read about validation in the API documentation",
+  errorSummaryTitle: "There is a problem",
+  errorPrefix: "Error:",
+  errorPageTitle: "Error: {title}",
+  validateErrorNoSpec: "Choose a specification to validate against.",
+  validateErrorNoFile: "Choose a file to validate.",
+  validateErrorEmptyFile: "The chosen file is empty. Choose a file with content.",
+  validateErrorTooLarge: "The file is too large: it may be at most {size}. Split it into several files.",
+
+  reportValid: "The file is valid",
+  reportInvalid: "The file has errors that need fixing",
+  reportValidLead: "The file follows the specification.",
+  reportValidWarningsLead:
+    "The file follows the specification. The warnings below do not make it invalid, but are worth fixing.",
+  reportInvalidLead: "Fix the errors below in your file and validate it again.",
+  reportIncomplete:
+    "Reading stopped before the end of the file. Fix the error below and validate again; there may be more errors further down.",
+  reportCheckedAgainst: "Checked against {spec}.",
+  reportFileName: "File: {name}",
+  reportRows: "Rows",
+  reportObjects: "Objects",
+  reportErrors: "Errors",
+  reportWarnings: "Warnings",
+  reportFormat: "File format",
+  tableFormats: {
+    csv: "CSV (delimited text)",
+    json: "JSON",
+    geojson: "GeoJSON",
+    xlsx: "Excel workbook (.xlsx)",
+  },
+  reportDialectHeading: "How the file was read",
+  reportEncoding: "Character encoding",
+  reportEncodingUnknown: "Unknown",
+  encodings: {
+    "utf-8": "UTF-8",
+    "utf-8-bom": "UTF-8 with BOM",
+    "windows-1252": "Windows-1252 (common when Excel saves CSV)",
+    "utf-16le": "UTF-16 (little-endian)",
+    "utf-16be": "UTF-16 (big-endian)",
+  },
+  reportDelimiter: "Delimiter",
+  delimiters: { ",": "comma (,)", ";": "semicolon (;)", "\t": "tab", "|": "vertical bar (|)" },
+  reportDecimalSeparator: "Decimal separator",
+  reportDecimalComma: "comma (1,5)",
+  reportDecimalPoint: "point (1.5)",
+  reportFixHeading: "This can be fixed automatically",
+  reportFixIntro:
+    "Some of the problems are about how the file was saved, not about what it holds. The platform's fixer converts the file to UTF-8 with commas as delimiter and decimal points, and fixes this:",
+  fixHints: {
+    dialect:
+      "Character encoding and delimiter. Next time, preferably save the file as “CSV UTF-8 (Comma delimited)” in Excel.",
+    decimalComma: "Numbers with a decimal comma get a decimal point.",
+    whitespace: "Spaces before and after values are removed.",
+    leadingZeros:
+      "Codes that lost their leading zero (Excel drops it in number cells) get it back. Format the column as text in Excel and it will not happen again.",
+    other: "Other problems marked “fixed automatically” in the lists below.",
+  },
+  reportFixHow:
+    "Get the fixed file with the command under “The same check in the API”, or fix the original and validate again.",
+  reportSummaryHeading: "Summary by column",
+  reportSummaryCaption: "Errors and warnings by column and kind of problem, with exact counts",
+  columnColumn: "Column",
+  columnProblem: "Kind of problem",
+  columnSeverity: "Severity",
+  columnCount: "Count",
+  columnExamples: "First examples",
+  severities: { error: "Error", warning: "Warning" },
+  issueTypes: {
+    "source-error": "The file could not be read",
+    "encoding-error": "Bytes that are not valid UTF-8",
+    "oversize-cell": "Oversized cells",
+    dialect: "File format (character encoding, delimiter)",
+    "blank-header": "Columns without a header",
+    "duplicate-header": "Duplicate headers",
+    "missing-header": "Missing columns",
+    "extra-header": "Columns not in the specification",
+    "incorrect-header": "Misnamed headers",
+    "blank-row": "Empty rows",
+    "missing-cell": "Rows with too few cells",
+    "extra-cell": "Rows with too many cells",
+    "type-error": "Values of the wrong type",
+    "constraint-error": "Values breaking a rule",
+    "unique-error": "Duplicates",
+    "primary-key-error": "Duplicate keys",
+    "reference-error": "Unknown or malformed organization codes",
+    "geo-error": "Coordinates outside Sweden or wrong",
+    "decimal-comma": "Numbers with a decimal comma",
+    whitespace: "Spaces before or after values",
+    "outside-organization": "Points outside the organization's area",
+  },
+  constraints: {
+    required: "Empty cells in a required field",
+    enum: "Values outside the code list",
+    minimum: "Values below the minimum",
+    maximum: "Values above the maximum",
+    minLength: "Values too short",
+    maxLength: "Values too long",
+    pattern: "Values not matching the pattern",
+  },
+  reportWholeFile: "The whole file",
+  reportExampleRow: "row {row}",
+  reportExampleObject: "object {row}",
+  reportEmptyCell: "(empty)",
+  reportNoIssues: "No errors or warnings were found.",
+  reportErrorsHeading: "The errors",
+  reportErrorsCaption: "The errors in the order they were found",
+  reportWarningsHeading: "The warnings",
+  reportWarningsCaption: "The warnings in the order they were found",
+  columnRow: "Row",
+  columnObject: "Object",
+  columnMessage: "What is wrong",
+  columnFix: "Suggestion",
+  reportFixAutomatic: "(fixed automatically)",
+  reportTruncated: "The list shows the first {shown} of {total}. The counts in the summary are exact.",
+  reportApiHeading: "The same check in the API",
+  reportApiValidate: "Validate the file and get the report as JSON:",
+  reportApiFix: "Get the file back with its mechanical problems fixed, as UTF-8 CSV:",
+  reportCurlFile: "file.csv",
+  reportCurlFixedFile: "fixed.csv",
+  reportNextHeading: "What next",
+  reportAgain: "Validate another file",
+  reportSpecLink: "The specification {title}, version {version}",
 };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { sv, en };
@@ -853,6 +1224,20 @@ const LOCALES: Readonly<Record<Language, string>> = { sv: "sv-SE", en: "en-GB" }
 /** The BCP 47 locale for formatting in a language. */
 export function locale(language: Language): string {
   return LOCALES[language];
+}
+
+/** A count as the language writes it: "3 000" / "3,000". */
+export function formatNumber(n: number, language: Language): string {
+  return new Intl.NumberFormat(locale(language)).format(n);
+}
+
+/** A file size limit in megabytes: "200 MB", "0,5 MB". */
+export function formatMegabytes(bytes: number, language: Language): string {
+  return new Intl.NumberFormat(locale(language), {
+    style: "unit",
+    unit: "megabyte",
+    maximumFractionDigits: 1,
+  }).format(bytes / (1024 * 1024));
 }
 
 /** "27 november 2026" / "27 November 2026" for an ISO date (YYYY-MM-DD). */

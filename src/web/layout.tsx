@@ -6,7 +6,7 @@ import { localizedPath, otherLanguage } from "./paths.ts";
 import { leafletAsset, siteAsset } from "./static.ts";
 
 export type NavSection =
-  "start" | "datasets" | "specifications" | "organizations" | "lan" | "api" | "accessibility";
+  "start" | "datasets" | "specifications" | "validate" | "organizations" | "lan" | "api" | "accessibility";
 
 export interface Crumb {
   readonly label: string;
@@ -42,6 +42,7 @@ const NAV: readonly NavItem[] = [
   { section: "start", path: "/", label: (t) => t.navStart },
   { section: "datasets", path: "/priority-list", label: (t) => t.navDatasets },
   { section: "specifications", path: "/specifications", label: (t) => t.navSpecifications },
+  { section: "validate", path: "/validate", label: (t) => t.navValidate },
   { section: "organizations", path: "/organizations", label: (t) => t.navOrganizations },
   { section: "lan", path: "/lan", label: (t) => t.navLan },
   { section: "api", path: "/docs", label: (t) => t.navApi },

@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { AppError, isAppError, notFound, type Language } from "../core/index.ts";
 import { RegistryService } from "../registry/index.ts";
 import { SpecsService } from "../specs/index.ts";
+import { ValidationService } from "../validation/index.ts";
 import { createSeededDatabase, type TestDatabase } from "../../test/support/platform.ts";
 import { pathLanguage } from "./paths.ts";
 import { webErrorPage, webRoutes, type WebEnv } from "./index.ts";
@@ -41,7 +42,9 @@ before(async () => {
     webRoutes({
       registry: new RegistryService(database.db),
       specs: new SpecsService(database.db),
+      validation: new ValidationService(new SpecsService(database.db), new RegistryService(database.db)),
       openApiDocument: () => OPENAPI,
+      maxUploadBytes: 1024 * 1024,
     }),
   );
   app.onError((error, c) => {
@@ -93,6 +96,8 @@ const ALL_PAGES = [
   "/priority-list",
   "/priority-list?status=identified",
   "/specifications",
+  "/validate",
+  "/validate?spec=badplatser",
 ];
 
 describe("every page", () => {

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { etag } from "hono/etag";
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { isLanKod, notFound, type AppError, type Language, type LanKod } from "../core/index.ts";
@@ -16,7 +17,8 @@ import {
   type PriorityStatus,
   type SpecsService,
 } from "../specs/index.ts";
-import { nameCollator } from "./i18n.ts";
+import type { ValidationService } from "../validation/index.ts";
+import { fill, formatMegabytes, messages, nameCollator } from "./i18n.ts";
 import { readOpenApiDocument } from "./openapi.ts";
 import { AccessibilityPage } from "./pages/accessibility.tsx";
 import { DocsPage } from "./pages/docs.tsx";
@@ -26,6 +28,7 @@ import { OrganizationListPage, OrganizationPage } from "./pages/organizations.ts
 import { PriorityListPage, type PriorityArea } from "./pages/priority-list.tsx";
 import { SpecificationListPage, SpecificationPage, specificationPath } from "./pages/specifications.tsx";
 import { StartPage } from "./pages/start.tsx";
+import { ValidateFormPage, ValidationReportPage, VALIDATE_PATH, type FormError } from "./pages/validate.tsx";
 import { ENGLISH_PREFIX, localizedPath, pathLanguage, safeSitePath, stripLanguage } from "./paths.ts";
 import {
   LEAFLET_DIST_DIR,
@@ -47,8 +50,14 @@ export interface WebEnv {
 export interface WebDependencies {
   readonly registry: RegistryService;
   readonly specs: SpecsService;
+  readonly validation: ValidationService;
   readonly openApiDocument: () => unknown;
+  /** The largest file the validation page takes, in bytes (MAX_UPLOAD_BYTES). */
+  readonly maxUploadBytes: number;
 }
+
+/** Room in a form upload for the multipart framing and the other fields, beyond the file itself. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 /** Longest search text taken from a query string (the API's limit too). */
 const MAX_QUERY_LENGTH = 200;
@@ -114,7 +123,7 @@ type PageHandler = (c: Context<WebEnv>, language: Language) => Promise<JSX.Eleme
  * from its path, never from Accept-Language, so every URL always shows the same language.
  */
 export function webRoutes(deps: WebDependencies) {
-  const { registry, specs } = deps;
+  const { registry, specs, validation, maxUploadBytes } = deps;
   const web = new Hono<WebEnv>();
 
   const page = (path: string, handler: PageHandler) => {
@@ -241,6 +250,98 @@ export function webRoutes(deps: WebDependencies) {
   page("/lan/:code", async (c, language) => (
     <LanPage language={language} lan={await registry.getLan(c.req.param("code") ?? "")} />
   ));
+
+  page(VALIDATE_PATH, async (c, language) => (
+    <ValidateFormPage
+      language={language}
+      specifications={await specs.listSpecifications()}
+      selected={c.req.query("spec")}
+      maxUploadBytes={maxUploadBytes}
+    />
+  ));
+
+  /** The form again, with what is wrong at the top and beside the fields. */
+  const formWithErrors = async (
+    c: Context,
+    language: Language,
+    errors: readonly FormError[],
+    status: 400 | 413,
+    selected?: string,
+  ) => {
+    const body = renderDocument(
+      <ValidateFormPage
+        language={language}
+        specifications={await specs.listSpecifications()}
+        selected={selected}
+        maxUploadBytes={maxUploadBytes}
+        errors={errors}
+      />,
+    );
+    // A refused upload may still be on the socket: the browser must not reuse the connection.
+    const close: Record<string, string> = status === 413 ? { Connection: "close" } : {};
+    return c.html(body, status, { "Content-Language": language, "Cache-Control": "no-store", ...close });
+  };
+
+  for (const [route, language] of [
+    [VALIDATE_PATH, "sv"],
+    [`${ENGLISH_PREFIX}${VALIDATE_PATH}`, "en"],
+  ] as const) {
+    const t = messages(language);
+    const tooLarge: FormError = {
+      field: "file",
+      message: fill(t.validateErrorTooLarge, { size: formatMegabytes(maxUploadBytes, language) }),
+    };
+    // Multipart bodies are parsed by Request.formData(), which holds the whole body in memory (as
+    // would Hono's parseBody): a streaming multipart parser, handing the file part to the validator
+    // as it arrives, is future work. Until then the size is capped before anything is read: a
+    // Content-Length over the limit is refused at once, and a body without one is counted as it
+    // is read (hono/body-limit). The API's POST /api/v1/validate streams the raw body instead.
+    web.post(
+      route,
+      bodyLimit({
+        maxSize: maxUploadBytes + FORM_OVERHEAD_BYTES,
+        onError: (c) => formWithErrors(c, language, [tooLarge], 413),
+      }),
+      async (c) => {
+        let form: FormData;
+        try {
+          form = await c.req.formData();
+        } catch {
+          form = new FormData();
+        }
+        const slugValue = form.get("spec");
+        const slug = typeof slugValue === "string" ? slugValue.trim() : "";
+        const fileValue = form.get("file");
+        // No file chosen: browsers send an empty part with no file name.
+        const file = fileValue === null || typeof fileValue === "string" ? undefined : fileValue;
+        const errors: FormError[] = [];
+        if (slug === "") errors.push({ field: "spec", message: t.validateErrorNoSpec });
+        if (file === undefined || (file.name === "" && file.size === 0)) {
+          errors.push({ field: "file", message: t.validateErrorNoFile });
+        } else if (file.size === 0) {
+          errors.push({ field: "file", message: t.validateErrorEmptyFile });
+        } else if (file.size > maxUploadBytes) {
+          return formWithErrors(c, language, [tooLarge], 413, slug);
+        }
+        if (errors.length > 0 || file === undefined) return formWithErrors(c, language, errors, 400, slug);
+        if (!SLUG.test(slug)) throw noSuchSpecification(slug);
+        const spec = await specs.getSpecification(slug);
+        // Node's web streams are async-iterable; the DOM typings do not say so.
+        const source = file.stream() as unknown as AsyncIterable<Uint8Array>;
+        const report = await validation.validate(source, { slug, version: spec.version });
+        const body = renderDocument(
+          <ValidationReportPage
+            language={language}
+            report={report}
+            spec={spec}
+            fileName={file.name.slice(0, 200)}
+            origin={new URL(c.req.url).origin}
+          />,
+        );
+        return c.html(body, 200, { "Content-Language": language, "Cache-Control": "no-store" });
+      },
+    );
+  }
 
   page("/accessibility", (_c, language) => <AccessibilityPage language={language} />);
 

@@ -13,6 +13,7 @@ import {
   type SpecificationDefinition,
   type SpecificationSummary,
 } from "../specs/index.ts";
+import { ValidationService } from "../validation/index.ts";
 import { createSeededDatabase, type TestDatabase } from "../../test/support/platform.ts";
 import { SpecificationPage } from "./pages/specifications.tsx";
 import { pathLanguage } from "./paths.ts";
@@ -27,6 +28,7 @@ let first: SpecificationSummary;
 before(async () => {
   database = await createSeededDatabase();
   const specs = new SpecsService(database.db);
+  const registry = new RegistryService(database.db);
   entries = (await specs.listPriorityList()).items;
   const all = await specs.listSpecifications();
   assert.ok(all[0] !== undefined, "a specification is seeded");
@@ -39,7 +41,13 @@ before(async () => {
   });
   app.route(
     "/",
-    webRoutes({ registry: new RegistryService(database.db), specs, openApiDocument: () => ({}) }),
+    webRoutes({
+      registry,
+      specs,
+      validation: new ValidationService(specs, registry),
+      openApiDocument: () => ({}),
+      maxUploadBytes: 1024 * 1024,
+    }),
   );
   app.onError((error, c) => {
     if (!isAppError(error)) throw error;
@@ -92,7 +100,7 @@ describe("the new pages' layout", () => {
     });
   }
 
-  test("the menu runs Start, Datamängder, Specifikationer, Organisationer, Län, API, Tillgänglighet", async () => {
+  test("the menu runs Start, Datamängder, Specifikationer, Validera, Organisationer, Län, API, Tillgänglighet", async () => {
     const html = await get("/specifications");
     const nav = /<nav class="main-nav"[^]*?<\/nav>/.exec(html)?.[0] ?? "";
     const labels = [...nav.matchAll(/<a [^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
@@ -100,6 +108,7 @@ describe("the new pages' layout", () => {
       "Start",
       "Datamängder",
       "Specifikationer",
+      "Validera",
       "Organisationer",
       "Län",
       "API",

@@ -42,6 +42,8 @@ const PAGES: readonly PageCase[] = [
   { path: "/priority-list?status=specified" },
   { path: "/specifications" },
   { path: FIRST_SPECIFICATION },
+  { path: "/validate" },
+  { path: "/validate?spec=badplatser" },
   { path: "/finns-inte", status: 404 },
   { path: "/organizations/9999", status: 404 },
   { path: "/specifications/finns-inte/1.0.0", status: 404 },

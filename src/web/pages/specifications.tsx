@@ -283,6 +283,11 @@ export function SpecificationPage({ language, spec, versions }: SpecificationPag
           <code>{`${api}/example.csv`}</code>
         </li>
       </ul>
+      <p>
+        <a href={`${localizedPath(language, "/validate")}?spec=${encodeURIComponent(spec.slug)}`}>
+          {t.specValidateLink}
+        </a>
+      </p>
 
       <h2>{t.specPrimaryKeyHeading}</h2>
       <PrimaryKey primaryKey={d.schema.primaryKey} t={t} />
