@@ -1,5 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { AppError, type Config, type ErrorCode, type Logger } from "../core/index.ts";
@@ -63,11 +63,13 @@ export function createApp(options: AppOptions) {
   const validation = new ValidationService(specs, registry);
   const baseUrl = (origin: string) => config.publicUrl ?? origin;
 
-  const app = new OpenAPIHono<AppEnv>({
+  // Schema failures at the edge become one BAD_REQUEST listing each problem.
+  const honoOptions: ConstructorParameters<typeof OpenAPIHono<AppEnv>>[0] = {
     defaultHook: (result, c) => {
       if (!result.success) throw validationError(result.target, result.error, c);
     },
-  });
+  };
+  const app = new OpenAPIHono<AppEnv>(honoOptions);
 
   app.use("*", requestContext(logger));
   app.use("*", securityHeaders());
@@ -96,11 +98,7 @@ export function createApp(options: AppOptions) {
   );
   app.use("/openapi.json", cors({ origin: "*" }));
 
-  const api = new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
-      if (!result.success) throw validationError(result.target, result.error, c);
-    },
-  });
+  const api = new OpenAPIHono<AppEnv>(honoOptions);
   api.route("/", registryApi(registry));
   api.route("/", specsApi(specs, baseUrl));
   api.route("/", validationApi(validation, config.maxUploadBytes));
@@ -110,7 +108,7 @@ export function createApp(options: AppOptions) {
   app.doc31("/openapi.json", (c) => ({
     openapi: "3.1.0",
     info: OPENAPI_INFO,
-    servers: [{ url: config.publicUrl ?? new URL(c.req.url).origin }],
+    servers: [{ url: baseUrl(new URL(c.req.url).origin) }],
     tags: OPENAPI_TAGS,
   }));
 
@@ -126,33 +124,34 @@ export function createApp(options: AppOptions) {
     }),
   );
 
+  // API paths and non-browser clients get the contract's JSON; browsers get the HTML error page.
+  const respondWithError = (c: Context<AppEnv>, error: AppError, requestId?: string) => {
+    const status = HTTP_STATUS[error.code];
+    const language = c.get("language");
+    if (!isApiPath(c.req.path) && c.req.header("accept")?.includes("text/html")) {
+      return c.html(webErrorPage(error, language, { path: c.req.path, requestId }), status);
+    }
+    return c.json(errorBody(error, language), status, ERROR_HEADERS[error.code] ?? {});
+  };
+
   app.onError((error, c) => {
     const appError = asAppError(error);
-    const language = c.get("language");
-    const status = HTTP_STATUS[appError.code];
     const log = c.get("logger");
     if (appError.code === "INTERNAL") log.error("unhandled error", { error });
     else if (appError.code === "SERVICE_UNAVAILABLE")
       log.warn("database unavailable", { error: appError.cause });
-    if (!isApiPath(c.req.path) && c.req.header("accept")?.includes("text/html")) {
-      return c.html(
-        webErrorPage(appError, language, { path: c.req.path, requestId: c.get("requestId") }),
-        status,
-      );
-    }
-    return c.json(errorBody(appError, language), status, ERROR_HEADERS[appError.code] ?? {});
+    return respondWithError(c, appError, c.get("requestId"));
   });
 
-  app.notFound((c) => {
-    const error = new AppError("NOT_FOUND", {
-      sv: `Det finns inget på adressen ${c.req.path}.`,
-      en: `There is nothing at ${c.req.path}.`,
-    });
-    if (!isApiPath(c.req.path) && c.req.header("accept")?.includes("text/html")) {
-      return c.html(webErrorPage(error, c.get("language"), { path: c.req.path }), 404);
-    }
-    return c.json(errorBody(error, c.get("language")), 404);
-  });
+  app.notFound((c) =>
+    respondWithError(
+      c,
+      new AppError("NOT_FOUND", {
+        sv: `Det finns inget på adressen ${c.req.path}.`,
+        en: `There is nothing at ${c.req.path}.`,
+      }),
+    ),
+  );
 
   return app;
 }
