@@ -1,12 +1,20 @@
 import { parseArgs } from "node:util";
 import { isAppError, type AppError } from "../core/index.ts";
 import { EXIT, type Command, type CommandIo, type ExitCode } from "./command.ts";
+import { tokenCommand, userCommand } from "./commands/accounts.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { seedCommand } from "./commands/seed.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { validateCommand } from "./commands/validate.ts";
 
-const COMMANDS: readonly Command[] = [serveCommand, migrateCommand, seedCommand, validateCommand];
+const COMMANDS: readonly Command[] = [
+  serveCommand,
+  migrateCommand,
+  seedCommand,
+  validateCommand,
+  userCommand,
+  tokenCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

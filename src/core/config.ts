@@ -16,6 +16,8 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  ADMIN_EMAIL: z.string().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
   MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -34,6 +36,10 @@ export interface Config {
   readonly publicUrl: string | undefined;
   /** Upper bound on a request body, in bytes. */
   readonly maxBodyBytes: number;
+  /** The first administrator, created at first start when no administrator exists. */
+  readonly adminEmail: string | undefined;
+  /** Its password; when unset, one is generated and printed once. */
+  readonly adminPassword: string | undefined;
   /** Upper bound on an uploaded file (validation, publishing), in bytes; read streaming. */
   readonly maxUploadBytes: number;
 }
@@ -63,5 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    adminEmail: e.ADMIN_EMAIL,
+    adminPassword: e.ADMIN_PASSWORD,
   };
 }

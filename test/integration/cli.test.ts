@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { loadMigrations } from "../../src/db/index.ts";
+import { loadMigrations, openPglite } from "../../src/db/index.ts";
 import { exampleCsv, loadDefinitions } from "../../src/specs/index.ts";
 import { runCli, startCliServer } from "../support/cli.ts";
 import { createTestDatabase, TEST_DATABASE_URL } from "../support/platform.ts";
@@ -153,4 +153,65 @@ describe("the dataverkstad command", () => {
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /--spec/);
   });
+
+  test(
+    "user create and token create print the secret once, and refuse a token for another organization",
+    embedded,
+    async () => {
+      const env = freshDataDir();
+      const created = await runCli(
+        [
+          "user",
+          "create",
+          "--email",
+          "Anna@Linkoping.se",
+          "--name",
+          "Anna",
+          "--role",
+          "publisher",
+          "--org",
+          "0580",
+          "--json",
+        ],
+        { ...env, DATAVERKSTAD_PASSWORD: "ett långt lösenord" },
+      );
+      assert.equal(created.code, 0, created.stdout + created.stderr);
+      const user = JSON.parse(created.stdout) as { email: string; password?: string };
+      assert.equal(user.email, "anna@linkoping.se");
+      assert.equal(user.password, undefined, "a given password is not echoed");
+
+      const token = await runCli(
+        ["token", "create", "--user", "anna@linkoping.se", "--org", "0580", "--scope", "publish", "--json"],
+        env,
+      );
+      assert.equal(token.code, 0, token.stderr);
+      const secret = (JSON.parse(token.stdout) as { token: string }).token;
+      assert.match(secret, /^dvk_[A-Za-z0-9_-]{40,}$/);
+
+      const refused = await runCli(
+        ["token", "create", "--user", "anna@linkoping.se", "--org", "1280", "--scope", "publish"],
+        env,
+      );
+      assert.equal(refused.code, 3);
+      assert.match(refused.stderr, /1280/);
+
+      const badRole = await runCli(
+        ["user", "create", "--email", "b@example.se", "--name", "B", "--role", "kung"],
+        env,
+      );
+      assert.equal(badRole.code, 2);
+      assert.match(badRole.stderr, /--role/);
+
+      const db = await openPglite(join(env.DATA_DIR));
+      try {
+        const rows = await db.query<{ token_hash: string }>("SELECT token_hash FROM api_tokens");
+        assert.equal(rows.length, 1, "the refused token was not stored");
+        assert.notEqual(rows[0]?.token_hash, secret, "only a hash is stored");
+        const audit = await db.query<{ action: string }>("SELECT action FROM audit_log ORDER BY id");
+        assert.ok(audit.length >= 2);
+      } finally {
+        await db.close();
+      }
+    },
+  );
 });

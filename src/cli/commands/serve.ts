@@ -1,3 +1,4 @@
+import { AccountsService } from "../../accounts/index.ts";
 import { loadConfig } from "../../core/index.ts";
 import { openDatabase } from "../../db/index.ts";
 import { createApp, startServer } from "../../http/index.ts";
@@ -31,6 +32,19 @@ Migrates, seeds the registry and serves.`,
       if (values["no-seed"] !== true) {
         const seeded = await runSeed(db);
         logger.info("registry seeded", seeded);
+      }
+      const admin = await new AccountsService(db).ensureFirstAdministrator({
+        email: config.adminEmail,
+        password: config.adminPassword,
+      });
+      if (admin !== undefined) {
+        logger.info("first administrator created", { email: admin.user.email });
+        // Printed once, outside the structured log: it is a secret and is not stored anywhere in clear.
+        if (admin.generatedPassword !== undefined) {
+          process.stdout.write(
+            `\nFörsta administratören: ${admin.user.email}\nLösenord (visas bara nu): ${admin.generatedPassword}\n\n`,
+          );
+        }
       }
     } catch (error) {
       await db.close();

@@ -1,0 +1,145 @@
+import {
+  AccountsService,
+  generatePassword,
+  ROLE_NAMES,
+  TOKEN_SCOPES,
+  type Role,
+  type RoleName,
+  type TokenScope,
+} from "../../accounts/index.ts";
+import { AppError, loadConfig, type LanKod, type OrganizationCode } from "../../core/index.ts";
+import { EXIT, JSON_OPTION, type Command, type CommandIo } from "../command.ts";
+import { cliLogger, runMigrations, runSeed, withDatabase } from "../platform.ts";
+
+function usageError(sv: string, en: string): AppError {
+  return new AppError("BAD_REQUEST", { sv, en });
+}
+
+function requireString(value: string | boolean | undefined, flag: string): string {
+  if (typeof value !== "string" || value === "") throw usageError(`Ange ${flag}.`, `Give ${flag}.`);
+  return value;
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw usageError(
+      `${flag} ska vara ett av ${allowed.join(", ")}; fick "${value}".`,
+      `${flag} must be one of ${allowed.join(", ")}; got "${value}".`,
+    );
+  }
+  return value as T;
+}
+
+/** Runs fn with the accounts service on the configured database, migrated and seeded first (roles name organizations). */
+function withAccounts<T>(io: CommandIo, fn: (accounts: AccountsService) => Promise<T>): Promise<T> {
+  const config = loadConfig(io.env);
+  const logger = cliLogger(config);
+  return withDatabase(config, logger, async (db) => {
+    await runMigrations(db, logger);
+    await runSeed(db);
+    return fn(new AccountsService(db));
+  });
+}
+
+function roleFrom(values: Record<string, string | boolean | undefined>): Role {
+  const name: RoleName = oneOf(requireString(values.role, "--role"), ROLE_NAMES, "--role");
+  switch (name) {
+    case "county-coordinator":
+      return { role: name, lanCode: requireString(values.lan, "--lan") as LanKod };
+    case "publisher":
+      return { role: name, organizationCode: requireString(values.org, "--org") as OrganizationCode };
+    default:
+      return { role: name };
+  }
+}
+
+export const userCommand: Command = {
+  name: "user",
+  summary: "Skapa användare / Create users",
+  usage: `dataverkstad user create --email E --name NAMN --role ROLL [--org KOD] [--lan NN] [--json]
+
+Skapar en användare med en roll: ${ROLE_NAMES.join(", ")}.
+En utgivare (publisher) hör till en organisation (--org 0580), en länssamordnare
+(county-coordinator) till ett län (--lan 05). Lösenordet tas från miljövariabeln
+DATAVERKSTAD_PASSWORD (minst 12 tecken); utan den skapas ett som visas en gång.
+
+Creates a user with one role; the password comes from DATAVERKSTAD_PASSWORD or is generated and shown once.`,
+  options: {
+    ...JSON_OPTION,
+    email: { type: "string" },
+    name: { type: "string" },
+    role: { type: "string" },
+    org: { type: "string" },
+    lan: { type: "string" },
+  },
+  async run(values, positionals, io) {
+    if (positionals.join(" ") !== "create") {
+      throw usageError('Ange underkommandot "create".', 'Give the subcommand "create".');
+    }
+    const email = requireString(values.email, "--email");
+    const displayName = requireString(values.name, "--name");
+    const role = roleFrom(values);
+    const given = io.env.DATAVERKSTAD_PASSWORD;
+    const password = given !== undefined && given !== "" ? given : generatePassword();
+    const user = await withAccounts(io, (accounts) =>
+      accounts.createUser(
+        { email, displayName, password, roles: [role] },
+        { actor: "cli", fromAddress: null },
+      ),
+    );
+    const shown = given === undefined || given === "" ? password : undefined;
+    io.result(
+      `Användaren ${user.email} (${role.role}) är skapad.` +
+        (shown === undefined ? "" : `\nLösenord (visas bara nu): ${shown}`),
+      {
+        id: user.id,
+        email: user.email,
+        roles: user.roles,
+        ...(shown === undefined ? {} : { password: shown }),
+      },
+    );
+    return EXIT.ok;
+  },
+};
+
+export const tokenCommand: Command = {
+  name: "token",
+  summary: "Skapa API-nycklar / Create API tokens",
+  usage: `dataverkstad token create --user E-POST --org KOD --scope read|publish [--name NAMN] [--json]
+
+Skapar en API-nyckel för användaren, begränsad till en organisation och till läsning
+eller publicering. Nyckeln visas en enda gång; bara dess kontrollsumma sparas.
+Med --json skrivs {"token": "..."}.
+
+Creates an API token scoped to one organization and to read or publish; shown once.`,
+  options: {
+    ...JSON_OPTION,
+    user: { type: "string" },
+    org: { type: "string" },
+    scope: { type: "string" },
+    name: { type: "string" },
+  },
+  async run(values, positionals, io) {
+    if (positionals.join(" ") !== "create") {
+      throw usageError('Ange underkommandot "create".', 'Give the subcommand "create".');
+    }
+    const email = requireString(values.user, "--user");
+    const organizationCode = requireString(values.org, "--org");
+    const scope: TokenScope = oneOf(requireString(values.scope, "--scope"), TOKEN_SCOPES, "--scope");
+    const name =
+      typeof values.name === "string" ? values.name : `cli ${new Date().toISOString().slice(0, 10)}`;
+    const created = await withAccounts(io, async (accounts) => {
+      const user = await accounts.getUserByEmail(email);
+      return accounts.createApiToken(
+        { userId: user.id, organizationCode, scope, name },
+        { actor: "cli", fromAddress: null },
+      );
+    });
+    if (io.json) {
+      process.stdout.write(JSON.stringify({ token: created.token }) + "\n");
+    } else {
+      io.result(`API-nyckel för ${organizationCode} (${scope}), visas bara nu:\n${created.token}`, null);
+    }
+    return EXIT.ok;
+  },
+};
