@@ -2,14 +2,9 @@
 // the language middleware and error handling are stood in for here as src/http does them.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { Hono } from "hono";
-import { AppError, isAppError, notFound, type Language } from "../core/index.ts";
-import { RegistryService } from "../registry/index.ts";
-import { SpecsService } from "../specs/index.ts";
-import { ValidationService } from "../validation/index.ts";
-import { createSeededDatabase, type TestDatabase } from "../../test/support/platform.ts";
-import { pathLanguage } from "./paths.ts";
-import { webErrorPage, webRoutes, type WebEnv } from "./index.ts";
+import { AppError, notFound, type Language } from "../core/index.ts";
+import { createWebHarness, type WebHarness } from "./test-harness.ts";
+import { webErrorPage } from "./index.ts";
 
 const OPENAPI = {
   openapi: "3.1.0",
@@ -26,50 +21,18 @@ const OPENAPI = {
   },
 };
 
-let database: TestDatabase;
-let app: Hono<WebEnv>;
+let web: WebHarness;
+let app: WebHarness["app"];
+const get = (path: string, status?: number) => web.get(path, status);
 
 before(async () => {
-  database = await createSeededDatabase();
-  app = new Hono<WebEnv>();
-  app.use("*", async (c, next) => {
-    c.set("language", pathLanguage(c.req.path));
-    c.set("requestId", "req-1");
-    await next();
-  });
-  app.route(
-    "/",
-    webRoutes({
-      registry: new RegistryService(database.db),
-      specs: new SpecsService(database.db),
-      validation: new ValidationService(new SpecsService(database.db), new RegistryService(database.db)),
-      openApiDocument: () => OPENAPI,
-      maxUploadBytes: 1024 * 1024,
-    }),
-  );
-  app.onError((error, c) => {
-    if (!isAppError(error)) throw error;
-    const status = error.code === "NOT_FOUND" ? 404 : 500;
-    return c.html(webErrorPage(error, c.get("language"), { path: c.req.path, requestId: "req-1" }), status);
-  });
-  app.notFound((c) =>
-    c.html(
-      webErrorPage(notFound({ sv: "Inget här.", en: "Nothing here." }), "sv", { path: c.req.path }),
-      404,
-    ),
-  );
+  web = await createWebHarness({ openApiDocument: () => OPENAPI });
+  app = web.app;
 });
 
 after(async () => {
-  await database.drop();
+  await web.close();
 });
-
-async function get(path: string, status = 200): Promise<string> {
-  const response = await app.request(path, { headers: { Accept: "text/html" } });
-  const html = await response.text();
-  assert.equal(response.status, status, `${path}: ${html.slice(0, 300)}`);
-  return html;
-}
 
 function count(html: string, pattern: RegExp): number {
   return [...html.matchAll(pattern)].length;

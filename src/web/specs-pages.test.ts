@@ -3,75 +3,34 @@
 // rendered directly from a fixture definition that uses every kind of rule.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { Hono } from "hono";
-import { isAppError, notFound } from "../core/index.ts";
-import { RegistryService } from "../registry/index.ts";
 import {
   specificationDefinition,
-  SpecsService,
   type PriorityListEntry,
   type SpecificationDefinition,
   type SpecificationSummary,
 } from "../specs/index.ts";
-import { ValidationService } from "../validation/index.ts";
-import { createSeededDatabase, type TestDatabase } from "../../test/support/platform.ts";
 import { SpecificationPage } from "./pages/specifications.tsx";
-import { pathLanguage } from "./paths.ts";
+import { createWebHarness, type WebHarness } from "./test-harness.ts";
 import { renderDocument } from "./routes.tsx";
-import { webErrorPage, webRoutes, type WebEnv } from "./index.ts";
 
-let database: TestDatabase;
-let app: Hono<WebEnv>;
+let web: WebHarness;
+let app: WebHarness["app"];
 let entries: readonly PriorityListEntry[];
 let first: SpecificationSummary;
+const get = (path: string, status?: number) => web.get(path, status);
 
 before(async () => {
-  database = await createSeededDatabase();
-  const specs = new SpecsService(database.db);
-  const registry = new RegistryService(database.db);
-  entries = (await specs.listPriorityList()).items;
-  const all = await specs.listSpecifications();
+  web = await createWebHarness();
+  app = web.app;
+  entries = (await web.specs.listPriorityList()).items;
+  const all = await web.specs.listSpecifications();
   assert.ok(all[0] !== undefined, "a specification is seeded");
   first = all[0];
-  app = new Hono<WebEnv>();
-  app.use("*", async (c, next) => {
-    c.set("language", pathLanguage(c.req.path));
-    c.set("requestId", "req-1");
-    await next();
-  });
-  app.route(
-    "/",
-    webRoutes({
-      registry,
-      specs,
-      validation: new ValidationService(specs, registry),
-      openApiDocument: () => ({}),
-      maxUploadBytes: 1024 * 1024,
-    }),
-  );
-  app.onError((error, c) => {
-    if (!isAppError(error)) throw error;
-    const status = error.code === "NOT_FOUND" ? 404 : 500;
-    return c.html(webErrorPage(error, c.get("language"), { path: c.req.path }), status);
-  });
-  app.notFound((c) =>
-    c.html(
-      webErrorPage(notFound({ sv: "Inget här.", en: "Nothing here." }), "sv", { path: c.req.path }),
-      404,
-    ),
-  );
 });
 
 after(async () => {
-  await database.drop();
+  await web.close();
 });
-
-async function get(path: string, status = 200): Promise<string> {
-  const response = await app.request(path, { headers: { Accept: "text/html" } });
-  const html = await response.text();
-  assert.equal(response.status, status, `${path}: ${html.slice(0, 300)}`);
-  return html;
-}
 
 function count(html: string, pattern: RegExp): number {
   return [...html.matchAll(pattern)].length;

@@ -3,78 +3,33 @@
 // error summary, the size limit and the link from a specification's page.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { Hono } from "hono";
-import { isAppError, notFound } from "../core/index.ts";
-import { RegistryService } from "../registry/index.ts";
-import {
-  exampleCsv,
-  SpecsService,
-  type SpecificationDefinition,
-  type SpecificationSummary,
-} from "../specs/index.ts";
-import { ValidationService } from "../validation/index.ts";
-import { createSeededDatabase, type TestDatabase } from "../../test/support/platform.ts";
-import { pathLanguage } from "./paths.ts";
-import { webErrorPage, webRoutes, type WebEnv } from "./index.ts";
+import { exampleCsv, type SpecificationDefinition, type SpecificationSummary } from "../specs/index.ts";
+import { createWebHarness, type WebHarness } from "./test-harness.ts";
 
 const MAX_UPLOAD_BYTES = 1024 * 1024;
 
-let database: TestDatabase;
-let app: Hono<WebEnv>;
+let web: WebHarness;
+let app: WebHarness["app"];
 let specifications: readonly SpecificationSummary[];
 /** A specification with a number field, and that field: where the planted error goes. */
 let target: { definition: SpecificationDefinition; field: string; column: number };
+const get = (path: string, status?: number) => web.get(path, status);
 
 before(async () => {
-  database = await createSeededDatabase();
-  const specs = new SpecsService(database.db);
-  const registry = new RegistryService(database.db);
-  specifications = await specs.listSpecifications();
-  const laddplatser = await specs.getSpecification("laddplatser");
+  web = await createWebHarness({ maxUploadBytes: MAX_UPLOAD_BYTES });
+  app = web.app;
+  specifications = await web.specs.listSpecifications();
+  const laddplatser = await web.specs.getSpecification("laddplatser");
   const field = "max_power_kw";
   const column = laddplatser.definition.schema.fields.findIndex((f) => f.name === field) + 1;
   assert.ok(column > 0, `laddplatser has ${field}`);
   assert.ok(laddplatser.definition.examples.length >= 2, "laddplatser has two example rows");
   target = { definition: laddplatser.definition, field, column };
-  app = new Hono<WebEnv>();
-  app.use("*", async (c, next) => {
-    c.set("language", pathLanguage(c.req.path));
-    c.set("requestId", "req-1");
-    await next();
-  });
-  app.route(
-    "/",
-    webRoutes({
-      registry,
-      specs,
-      validation: new ValidationService(specs, registry),
-      openApiDocument: () => ({}),
-      maxUploadBytes: MAX_UPLOAD_BYTES,
-    }),
-  );
-  app.onError((error, c) => {
-    if (!isAppError(error)) throw error;
-    const status = error.code === "NOT_FOUND" ? 404 : 500;
-    return c.html(webErrorPage(error, c.get("language"), { path: c.req.path }), status);
-  });
-  app.notFound((c) =>
-    c.html(
-      webErrorPage(notFound({ sv: "Inget här.", en: "Nothing here." }), "sv", { path: c.req.path }),
-      404,
-    ),
-  );
 });
 
 after(async () => {
-  await database.drop();
+  await web.close();
 });
-
-async function get(path: string, status = 200): Promise<string> {
-  const response = await app.request(path, { headers: { Accept: "text/html" } });
-  const html = await response.text();
-  assert.equal(response.status, status, `${path}: ${html.slice(0, 300)}`);
-  return html;
-}
 
 interface Upload {
   readonly spec?: string;
