@@ -8,7 +8,10 @@ import { RegistryService } from "../registry/index.ts";
 import { SpecsService } from "../specs/index.ts";
 import { ValidationService } from "../validation/index.ts";
 import { webErrorPage, webRoutes } from "../web/index.ts";
+import { AccountsService } from "../accounts/index.ts";
 import { healthApi } from "./api/health.ts";
+import { sessionApi } from "./api/session.ts";
+import { resolvePrincipal } from "./auth.ts";
 import { registryApi } from "./api/registry.ts";
 import { specsApi } from "./api/specs.ts";
 import { validationApi } from "./api/validate.ts";
@@ -49,6 +52,7 @@ const OPENAPI_TAGS = [
     description: "Prioriterade listan och specifikationer / The prioritized list and specifications",
   },
   { name: "Validation", description: "Validering av filer / Validating files" },
+  { name: "Accounts", description: "Inloggning / Signing in" },
   { name: "Operations", description: "Drift / Operations" },
 ];
 
@@ -61,6 +65,7 @@ export function createApp(options: AppOptions) {
   const registry = new RegistryService(db);
   const specs = new SpecsService(db);
   const validation = new ValidationService(specs, registry);
+  const accounts = new AccountsService(db);
   const baseUrl = (origin: string) => config.publicUrl ?? origin;
 
   // Schema failures at the edge become one BAD_REQUEST listing each problem.
@@ -97,11 +102,13 @@ export function createApp(options: AppOptions) {
     cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["X-Request-Id", "ETag"] }),
   );
   app.use("/openapi.json", cors({ origin: "*" }));
+  app.use("/api/*", resolvePrincipal(accounts, config.publicUrl));
 
   const api = new OpenAPIHono<AppEnv>(honoOptions);
   api.route("/", registryApi(registry));
   api.route("/", specsApi(specs, baseUrl));
   api.route("/", validationApi(validation, config.maxUploadBytes));
+  api.route("/", sessionApi(accounts));
   app.route("/api/v1", api);
   app.route("/", healthApi(db));
 

@@ -1,3 +1,4 @@
+import type { Principal } from "../accounts/index.ts";
 import type { Language, Logger } from "../core/index.ts";
 
 /** What middleware puts on each request's context. */
@@ -6,5 +7,7 @@ export interface AppEnv {
     requestId: string;
     logger: Logger;
     language: Language;
+    /** Who is asking, when they signed in or sent a token. */
+    principal?: Principal;
   };
 }

@@ -7,6 +7,8 @@ import {
   templateCsv,
   type SpecsService,
 } from "../../specs/index.ts";
+import { actorOf } from "../../accounts/index.ts";
+import { authorize } from "../auth.ts";
 import type { AppEnv } from "../context.ts";
 import { errorResponses, listSchema } from "./schemas.ts";
 
@@ -95,6 +97,70 @@ const priorityList = createRoute({
   },
 });
 
+const editPriorityEntry = createRoute({
+  method: "patch",
+  path: "/priority-list/{slug}",
+  tags: ["Specifications"],
+  summary: "Ändra en post i listan / Change an entry of the list",
+  description:
+    "For the national coordinator (signed in, or with a session). Moving an entry to a rank another holds swaps the two. Every change is kept in the history with who made it and when.",
+  request: {
+    params: z.object({ slug: Slug }),
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              rank: z.number().int().min(1).optional(),
+              name: Localized.optional(),
+              area: Localized.optional(),
+              level: z.enum(LEVELS).optional(),
+              status: z.enum(PRIORITY_STATUSES).optional(),
+              notes: z.string().max(2000).optional(),
+            })
+            .strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(PriorityEntrySchema, "The entry after the change"),
+    ...errorResponses([400, 404, 503]),
+    401: { description: "Not signed in", content: { "application/json": { schema: z.unknown() } } },
+    403: {
+      description: "Not a national coordinator",
+      content: { "application/json": { schema: z.unknown() } },
+    },
+  },
+});
+
+const priorityHistory = createRoute({
+  method: "get",
+  path: "/priority-list/history",
+  tags: ["Specifications"],
+  summary: "Listans ändringshistorik / The list's change history",
+  request: { query: z.object({ slug: Slug.optional() }) },
+  responses: {
+    200: json(
+      listSchema(
+        z
+          .object({
+            slug: z.string(),
+            changedAt: z.string(),
+            changedBy: z.string(),
+            before: PriorityEntrySchema.nullable(),
+            after: PriorityEntrySchema.nullable(),
+          })
+          .openapi("PriorityListChange"),
+        "PriorityListHistory",
+      ),
+      "Newest first (at most 1,000)",
+    ),
+    ...errorResponses([400, 503]),
+  },
+});
+
 const listSpecifications = createRoute({
   method: "get",
   path: "/specifications",
@@ -159,6 +225,21 @@ export function specsApi(specs: SpecsService, publicUrl: (origin: string) => str
   app.openapi(priorityList, async (c) => {
     const page = await specs.listPriorityList(c.req.valid("query"));
     return c.json({ ...page, items: [...page.items] }, 200, SHORT);
+  });
+
+  app.openapi(priorityHistory, async (c) => {
+    const items = await specs.priorityHistory(c.req.valid("query").slug);
+    return c.json({ items, total: items.length, next: null }, 200, { "Cache-Control": "no-store" });
+  });
+
+  app.openapi(editPriorityEntry, async (c) => {
+    const principal = authorize(c, "edit-priority-list");
+    const entry = await specs.updatePriorityEntry(
+      c.req.valid("param").slug,
+      c.req.valid("json"),
+      actorOf(principal),
+    );
+    return c.json(entry, 200);
   });
 
   app.openapi(listSpecifications, async (c) => {
