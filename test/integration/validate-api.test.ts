@@ -113,7 +113,7 @@ describe("bad input gets a clear report, never a crash", () => {
     if (res instanceof Response) assert.equal(res.status, 413);
   });
 
-  test("a streamed body over the upload limit is refused with 413 and memory stays flat", async () => {
+  test("a streamed body over the upload limit is refused with 413 as soon as it crosses the limit", async () => {
     // Rows the reader keeps reading (a single huge cell would stop it early, with a report).
     const chunk = new TextEncoder().encode("1280,BAD-1,Strand,,55.6,13.0\r\n".repeat(2048));
     let sent = 0;
@@ -122,16 +122,16 @@ describe("bad input gets a clear report, never a crash", () => {
         controller.enqueue(new TextEncoder().encode("source,id,name,description,latitude,longitude\r\n"));
       },
       pull(controller) {
-        if (sent > UPLOAD_LIMIT * 4) return controller.close();
+        if (sent > UPLOAD_LIMIT * 20) return controller.close();
         sent += chunk.byteLength;
         controller.enqueue(chunk);
       },
     });
-    const before = process.memoryUsage().rss;
     const res = await post("?spec=badplatser", stream);
     assert.equal(res.status, 413);
     assert.equal(((await res.json()) as { error: { code: string } }).error.code, "PAYLOAD_TOO_LARGE");
-    assert.ok(process.memoryUsage().rss - before < 64 * 1024 * 1024, "the body was not buffered");
+    // The server stopped reading just past the limit (plus what sockets buffer), not at the end.
+    assert.ok(sent < UPLOAD_LIMIT * 5, `the client was asked for ${sent} bytes`);
   });
 });
 
