@@ -1,3 +1,4 @@
+import { recordAudit } from "../accounts/index.ts";
 import { AppError, csvRow, notFound, type Page } from "../core/index.ts";
 import type { Database, Queryable } from "../db/index.ts";
 import type { FieldDefinition, SpecificationDefinition } from "./definition.ts";
@@ -144,13 +145,15 @@ export class SpecsService {
   }
 
   /**
-   * Changes one entry and records who did it, when, and the entry before and after, in the same
-   * transaction. Moving an entry to a rank another holds swaps the two.
+   * Changes one entry and records who did it, when, and the entry before and after (in the list's
+   * history and the audit log), in the same transaction. Moving an entry to a rank another holds
+   * swaps the two.
    */
   async updatePriorityEntry(
     slug: string,
     change: PriorityEntryChange,
     changedBy: string,
+    fromAddress: string | null = null,
   ): Promise<PriorityListEntry> {
     return this.db.transaction(async (tx) => {
       // Lock the row so two coordinators' edits are serialised, not interleaved.
@@ -198,6 +201,13 @@ export class SpecsService {
         "INSERT INTO priority_list_history (slug, changed_by, before, after) VALUES ($1, $2, $3::jsonb, $4::jsonb)",
         [slug, changedBy, JSON.stringify(before), JSON.stringify(after)],
       );
+      await recordAudit(tx, {
+        actor: changedBy,
+        action: "priority-list.update",
+        object: slug,
+        fromAddress,
+        details: { change },
+      });
       return after;
     });
   }

@@ -26,6 +26,14 @@ describe("editing the prioritized list", () => {
     assert.equal(latest.changedBy, "samordnare@example.se");
     assert.equal(latest.before?.status, "identified");
     assert.equal(latest.after?.status, "in-progress");
+    const [audit] = await database.db.query<{ actor: string; action: string; object: string }>(
+      "SELECT actor, action, object FROM audit_log ORDER BY id DESC LIMIT 1",
+    );
+    assert.deepEqual(audit, {
+      actor: "samordnare@example.se",
+      action: "priority-list.update",
+      object: "buller",
+    });
     assert.match(latest.changedAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   });
 

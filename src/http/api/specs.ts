@@ -8,7 +8,7 @@ import {
   type SpecsService,
 } from "../../specs/index.ts";
 import { actorOf } from "../../accounts/index.ts";
-import { authorize } from "../auth.ts";
+import { authorize, clientAddress } from "../auth.ts";
 import type { AppEnv } from "../context.ts";
 import { errorResponses, listSchema } from "./schemas.ts";
 
@@ -238,6 +238,7 @@ export function specsApi(specs: SpecsService, publicUrl: (origin: string) => str
       c.req.valid("param").slug,
       c.req.valid("json"),
       actorOf(principal),
+      clientAddress(c),
     );
     return c.json(entry, 200);
   });
