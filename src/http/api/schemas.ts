@@ -90,12 +90,22 @@ export const BoundaryCollectionSchema = z
   .openapi("BoundaryCollection");
 
 /** The error responses every route can give. */
-export const errorResponses = (statuses: readonly (400 | 404 | 503)[]) =>
+const ERROR_DESCRIPTIONS = {
+  400: "Invalid parameters",
+  401: "Not signed in, or the credentials are wrong",
+  403: "Not allowed",
+  404: "Not found",
+  413: "The body is larger than the limit",
+  503: "Database unavailable",
+} as const;
+
+/** The error responses a route can give, all in the contract's error shape. */
+export const errorResponses = (statuses: readonly (keyof typeof ERROR_DESCRIPTIONS)[]) =>
   Object.fromEntries(
     statuses.map((status) => [
       status,
       {
-        description: { 400: "Invalid parameters", 404: "Not found", 503: "Database unavailable" }[status],
+        description: ERROR_DESCRIPTIONS[status],
         content: { "application/json": { schema: ErrorSchema } },
       },
     ]),

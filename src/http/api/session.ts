@@ -33,8 +33,7 @@ const signIn = createRoute({
   },
   responses: {
     200: { description: "Signed in", content: { "application/json": { schema: SessionUser } } },
-    ...errorResponses([400]),
-    401: { description: "Wrong email or password", content: { "application/json": { schema: z.unknown() } } },
+    ...errorResponses([400, 401]),
   },
 });
 

@@ -103,7 +103,7 @@ const editPriorityEntry = createRoute({
   tags: ["Specifications"],
   summary: "Ändra en post i listan / Change an entry of the list",
   description:
-    "For the national coordinator (signed in, or with a session). Moving an entry to a rank another holds swaps the two. Every change is kept in the history with who made it and when.",
+    "For the national coordinator, signed in (a session cookie; an organization's API token cannot edit the list). Moving an entry to a rank another holds swaps the two. Every change is kept in the history with who made it and when.",
   request: {
     params: z.object({ slug: Slug }),
     body: {
@@ -126,12 +126,7 @@ const editPriorityEntry = createRoute({
   },
   responses: {
     200: json(PriorityEntrySchema, "The entry after the change"),
-    ...errorResponses([400, 404, 503]),
-    401: { description: "Not signed in", content: { "application/json": { schema: z.unknown() } } },
-    403: {
-      description: "Not a national coordinator",
-      content: { "application/json": { schema: z.unknown() } },
-    },
+    ...errorResponses([400, 401, 403, 404, 503]),
   },
 });
 

@@ -95,11 +95,7 @@ const validateRoute = createRoute({
       description: "The report (valid or not)",
       content: { "application/json": { schema: ReportSchema } },
     },
-    ...errorResponses([400, 404, 503]),
-    413: {
-      description: "The file is larger than MAX_UPLOAD_BYTES",
-      content: { "application/json": { schema: z.unknown() } },
-    },
+    ...errorResponses([400, 404, 413, 503]),
   },
 });
 
@@ -114,7 +110,7 @@ const fixRoute = createRoute({
   requestBody: FILE_BODY,
   responses: {
     200: { description: "The fixed CSV", content: { "text/csv": { schema: z.string() } } },
-    ...errorResponses([400, 404, 503]),
+    ...errorResponses([400, 404, 413, 503]),
   },
 });
 
