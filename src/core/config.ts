@@ -4,6 +4,17 @@ import { AppError } from "./errors.ts";
 const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+// `host` or `host:port`, IPv6 in brackets: the shape src/net/allow-list.ts reads (a test there keeps
+// the two in step).
+const ALLOWED_HOST = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)(?::(\d{1,5}))?$/;
+
+function isAllowedHostEntry(entry: string): boolean {
+  const match = ALLOWED_HOST.exec(entry);
+  const port = match?.[2] === undefined ? 1 : Number(match[2]);
+  // The URL parser has the last word on hosts ("[1.2.3.4]" and "999.1.1.1" are none).
+  return match !== null && port >= 1 && port <= 65535 && URL.canParse(`http://${match[1] ?? ""}/`);
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -23,6 +34,23 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(200 * 1024 * 1024),
+  ALLOWED_PRIVATE_HOSTS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ""),
+    )
+    .pipe(
+      z.array(
+        z.string().refine(isAllowedHostEntry, {
+          error: (issue) =>
+            `"${String(issue.input)}" is not host or host:port (port 1–65535; IPv6 in brackets: [::1]:8080)`,
+        }),
+      ),
+    )
+    .default([]),
 });
 
 export interface Config {
@@ -42,6 +70,11 @@ export interface Config {
   readonly adminPassword: string | undefined;
   /** Upper bound on an uploaded file (validation, publishing), in bytes; read streaming. */
   readonly maxUploadBytes: number;
+  /**
+   * Hosts (`host` or `host:port`, as written in URLs) the fetcher may reach although they resolve
+   * to private addresses: an internal file server the platform is meant to read. Empty by default.
+   */
+  readonly allowedPrivateHosts: readonly string[];
 }
 
 /** Reads configuration from the environment; a bad value names the variable and what it expected. */
@@ -71,5 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     adminEmail: e.ADMIN_EMAIL,
     adminPassword: e.ADMIN_PASSWORD,
+    allowedPrivateHosts: e.ALLOWED_PRIVATE_HOSTS,
   };
 }

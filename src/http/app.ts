@@ -9,7 +9,14 @@ import { SpecsService } from "../specs/index.ts";
 import { ValidationService } from "../validation/index.ts";
 import { webErrorPage, webRoutes } from "../web/index.ts";
 import { AccountsService } from "../accounts/index.ts";
+import { join } from "node:path";
+import { DirectoryFileStore, type FileStore } from "../files/index.ts";
+import { PublishingService } from "../publishing/index.ts";
+import { DatasetQueryService } from "../consolidation/index.ts";
+import { dataApi } from "./api/data.ts";
+import { ogcApi } from "./ogc/index.ts";
 import { healthApi } from "./api/health.ts";
+import { publicationsApi } from "./api/publications.ts";
 import { sessionApi } from "./api/session.ts";
 import { resolvePrincipal } from "./auth.ts";
 import { registryApi } from "./api/registry.ts";
@@ -18,13 +25,15 @@ import { validationApi } from "./api/validate.ts";
 import type { AppEnv } from "./context.ts";
 import { asAppError, errorBody, HTTP_STATUS } from "./errors.ts";
 import { requestContext, securityHeaders, urlLengthLimit } from "./middleware.ts";
-import { UPLOAD_PATHS } from "./upload.ts";
+import { isUploadPath } from "./upload.ts";
 import { validationError } from "./validation.ts";
 
 export interface AppOptions {
   readonly db: Database;
   readonly logger: Logger;
-  readonly config: Pick<Config, "maxBodyBytes" | "maxUploadBytes" | "publicUrl">;
+  readonly config: Pick<Config, "maxBodyBytes" | "maxUploadBytes" | "publicUrl" | "dataDir">;
+  /** Where originals are stored; a directory under DATA_DIR when not given. */
+  readonly files?: FileStore;
 }
 
 /** Longest URL accepted, path and query together. Real filters fit in far less. */
@@ -52,12 +61,21 @@ const OPENAPI_TAGS = [
     description: "Prioriterade listan och specifikationer / The prioritized list and specifications",
   },
   { name: "Validation", description: "Validering av filer / Validating files" },
+  { name: "Publishing", description: "Publicering och releaser / Publishing and releases" },
+  { name: "Data", description: "Nationella datamängder / National datasets (OGC API Features at /ogc)" },
   { name: "Accounts", description: "Inloggning / Signing in" },
   { name: "Operations", description: "Drift / Operations" },
 ];
 
 function isApiPath(path: string): boolean {
-  return path.startsWith("/api/") || path === "/openapi.json" || path === "/healthz" || path === "/readyz";
+  return (
+    path.startsWith("/api/") ||
+    path === "/ogc" ||
+    path.startsWith("/ogc/") ||
+    path === "/openapi.json" ||
+    path === "/healthz" ||
+    path === "/readyz"
+  );
 }
 
 export function createApp(options: AppOptions) {
@@ -66,7 +84,10 @@ export function createApp(options: AppOptions) {
   const specs = new SpecsService(db);
   const validation = new ValidationService(specs, registry);
   const accounts = new AccountsService(db);
+  const files = options.files ?? new DirectoryFileStore(join(config.dataDir, "files"));
+  const publishing = new PublishingService(db, registry, specs, validation, files);
   const baseUrl = (origin: string) => config.publicUrl ?? origin;
+  const data = new DatasetQueryService(db, specs);
 
   // Schema failures at the edge become one BAD_REQUEST listing each problem.
   const honoOptions: ConstructorParameters<typeof OpenAPIHono<AppEnv>>[0] = {
@@ -94,7 +115,7 @@ export function createApp(options: AppOptions) {
   });
   // Upload routes stream their bodies under their own, larger limit (LimitedBody).
   const bodyLimitUnlessUpload: MiddlewareHandler<AppEnv> = (c, next) =>
-    UPLOAD_PATHS.includes(c.req.path) ? next() : generalBodyLimit(c, next);
+    isUploadPath(c.req.path) ? next() : generalBodyLimit(c, next);
   app.use("*", bodyLimitUnlessUpload);
   // Open data: the read API may be called from any origin.
   app.use(
@@ -102,6 +123,10 @@ export function createApp(options: AppOptions) {
     cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["X-Request-Id", "ETag"] }),
   );
   app.use("/openapi.json", cors({ origin: "*" }));
+  app.use(
+    "/ogc/*",
+    cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["X-Request-Id", "ETag"] }),
+  );
   app.use("/api/*", resolvePrincipal(accounts, config.publicUrl));
 
   const api = new OpenAPIHono<AppEnv>(honoOptions);
@@ -109,7 +134,10 @@ export function createApp(options: AppOptions) {
   api.route("/", specsApi(specs, baseUrl));
   api.route("/", validationApi(validation, config.maxUploadBytes));
   api.route("/", sessionApi(accounts));
+  api.route("/", publicationsApi(publishing, baseUrl, config.maxUploadBytes));
+  api.route("/", dataApi(data, baseUrl));
   app.route("/api/v1", api);
+  app.route("/ogc", ogcApi(data, baseUrl));
   app.route("/", healthApi(db));
 
   app.doc31("/openapi.json", (c) => ({

@@ -52,11 +52,15 @@ export class LimitedBody implements AsyncIterable<Uint8Array> {
 
 /**
  * Paths whose routes read the body themselves under the upload limit: the API through LimitedBody,
- * the validation page's form through its own limit (src/web/routes.tsx).
+ * the web forms through their own limit (src/web/routes.tsx).
  */
-export const UPLOAD_PATHS: readonly string[] = [
-  "/api/v1/validate",
-  "/api/v1/validate/fix",
-  "/validate",
-  "/en/validate",
+const UPLOAD_PATHS: readonly RegExp[] = [
+  /^\/api\/v1\/validate(\/fix)?$/,
+  /^\/api\/v1\/organizations\/\d{2,4}\/publications\/[a-z0-9-]+$/,
+  /^(\/en)?\/validate$/,
+  /^(\/en)?\/organizations\/\d{2,4}\/publish$/,
 ];
+
+export function isUploadPath(path: string): boolean {
+  return UPLOAD_PATHS.some((pattern) => pattern.test(path));
+}

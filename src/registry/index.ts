@@ -6,6 +6,7 @@ export { pointInArea } from "./point-in-area.ts";
 export {
   RegistryService,
   type AreaLocator,
+  type KommunLocator,
   type LanDetail,
   type LanSummary,
   type OrganizationFilter,

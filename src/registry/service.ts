@@ -60,10 +60,14 @@ function toOrganization(row: OrganizationRow): Organization {
 /** Whether a point (WGS 84) lies in an organization's area; undefined for an unknown code. */
 export type AreaLocator = (code: string, lon: number, lat: number) => boolean | undefined;
 
+/** The kommunkod of the municipality a point (WGS 84) lies in, undefined outside Sweden. */
+export type KommunLocator = (lon: number, lat: number) => string | undefined;
+
 /** Read access to the registry. The HTTP API, the web pages and the CLI all go through this. */
 export class RegistryService {
   // Boundaries change only when the reference data does (a deploy), so one load per process will do.
   private locator: Promise<AreaLocator> | undefined;
+  private kommunAt: Promise<KommunLocator> | undefined;
 
   constructor(private readonly db: Queryable) {}
 
@@ -80,6 +84,20 @@ export class RegistryService {
     })();
     this.locator.catch(() => (this.locator = undefined));
     return this.locator;
+  }
+
+  /** The municipality a point lies in; a point just outside every boundary goes to the nearest within 2 km. */
+  kommunLocator(): Promise<KommunLocator> {
+    this.kommunAt ??= (async () => {
+      const kommuner = await this.listBoundaries("kommun");
+      return (lon: number, lat: number) =>
+        (
+          kommuner.find((b) => pointInArea(b.geometry, b.bbox, lon, lat, 0)) ??
+          kommuner.find((b) => pointInArea(b.geometry, b.bbox, lon, lat))
+        )?.code;
+    })();
+    this.kommunAt.catch(() => (this.kommunAt = undefined));
+    return this.kommunAt;
   }
 
   async listOrganizations(filter: OrganizationFilter): Promise<Page<Organization>> {

@@ -110,7 +110,11 @@ export function fix(source: ByteSource, spec: SpecificationDefinition, options: 
   return { changes, [Symbol.asyncIterator]: () => iterable };
 }
 
-function buildPlan(
+/**
+ * The fixer's per-row rewrite, set up from the header: the header as written out, and a function
+ * that fixes one row in place (undefined for a blank row). Publishing reads records through it too.
+ */
+export function buildPlan(
   spec: SpecificationDefinition,
   header: readonly string[],
   changes: FixChanges,

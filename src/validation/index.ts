@@ -34,3 +34,5 @@ export type {
 } from "./types.ts";
 export { ISSUE_TYPES, TABLE_FORMATS } from "./types.ts";
 export { ValidationService, type ValidationRequest } from "./service.ts";
+export { readRecords, type NormalizedRecord, type ReadRecordsOptions, type RecordValue } from "./records.ts";
+export { RowSet } from "./row-set.ts";

@@ -8,6 +8,7 @@ import type {
   SummaryEntry,
   SummaryExample,
 } from "./types.ts";
+import type { RowSet } from "./row-set.ts";
 import { shorten } from "./text.ts";
 
 export const DEFAULT_MAX_ISSUES = 1000;
@@ -48,6 +49,8 @@ export class ReportCollector {
   constructor(
     private readonly maxErrors = DEFAULT_MAX_ISSUES,
     private readonly maxWarnings = DEFAULT_MAX_ISSUES,
+    /** Collects the row numbers of every error, for publishing only the valid rows. */
+    private readonly errorRows?: RowSet,
   ) {}
 
   tally(
@@ -87,8 +90,10 @@ export class ReportCollector {
     fieldName: string | null = tally.fieldName,
   ): void {
     tally.count++;
-    if (tally.severity === "error") this.errorCount++;
-    else this.warningCount++;
+    if (tally.severity === "error") {
+      this.errorCount++;
+      if (rowNumber !== null) this.errorRows?.add(rowNumber);
+    } else this.warningCount++;
     if (tally.examples.length < EXAMPLES) {
       tally.examples.push({ rowNumber, cell: cell === null ? null : shorten(cell) });
     }

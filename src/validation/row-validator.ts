@@ -8,7 +8,8 @@ import { KeyColumns } from "./keys.ts";
 import { primaryKeyOf } from "./schema.ts";
 import { foldName, quoted, sentence, where } from "./text.ts";
 import type { Issue } from "./types.ts";
-import { hasOuterSpace } from "./values.ts";
+import { restoreLeadingZero } from "./organization.ts";
+import { hasOuterSpace, isOrganisationsnummer } from "./values.ts";
 
 /** The per-row work, set up once the header is known: compiled checks in column order. */
 export class RowValidator {
@@ -27,6 +28,9 @@ export class RowValidator {
   private readonly missingCells: Problem;
   private readonly blankRow: Problem;
   private readonly extraCell: Problem;
+  /** With a publisher's code: its column and the problem for a row that names someone else. */
+  private readonly publisher:
+    { readonly column: number; readonly code: string; readonly problem: Problem } | undefined;
 
   constructor(
     spec: SpecificationDefinition,
@@ -84,6 +88,24 @@ export class RowValidator {
         }
       : undefined;
     const orgIndex = specFields.findIndex((f) => f.reference === "organization");
+    const orgColumn = orgIndex < 0 ? -1 : (mapping.columns[orgIndex] ?? -1);
+    const ownCode = options.organizationCode;
+    this.publisher =
+      ownCode === undefined || orgColumn < 0
+        ? undefined
+        : {
+            column: orgColumn,
+            code: ownCode,
+            problem: {
+              tally: report.tally("error", "reference-error", specFields[orgIndex]?.name ?? null),
+              describe: (at, cell) => ({
+                message: sentence(at, {
+                  sv: `väntade utgivarens kod ${quoted(ownCode)}, fick ${quoted(cell)}: varje rad ska höra till organisationen som publicerar filen.`,
+                  en: `expected the publisher's code ${quoted(ownCode)}, found ${quoted(cell)}: every row must belong to the organization publishing the file.`,
+                }),
+              }),
+            },
+          };
     const geo = spec.schema.geo;
     this.geo =
       geo === undefined
@@ -99,7 +121,7 @@ export class RowValidator {
                 const i = specFields.findIndex((f) => f.name === name);
                 return i >= 0 && this.fields[i]?.numeric === true ? i : -1;
               },
-              organizationColumn: orgIndex < 0 ? -1 : (mapping.columns[orgIndex] ?? -1),
+              organizationColumn: orgColumn,
             },
             context,
             options,
@@ -182,9 +204,23 @@ export class RowValidator {
       const column = (columns[fields.indexOf(missingCell)] ?? 0) + 1;
       this.hit(this.missingCells, rowNumber, missingCell.name, column, null, n);
     }
+    if (this.publisher !== undefined) this.checkPublisher(cells, rowNumber, this.publisher);
     this.pk?.push(cells, rowNumber);
     for (const unique of this.uniques) unique?.push(cells, rowNumber);
     if (this.geo !== undefined) this.geo(cells, rowNumber);
+  }
+
+  /** A code that is not the publisher's; an organisationsnummer is not in the registry, so it passes. */
+  private checkPublisher(
+    cells: readonly string[],
+    rowNumber: number,
+    publisher: NonNullable<RowValidator["publisher"]>,
+  ): void {
+    const cell = (cells[publisher.column] ?? "").trim();
+    if (cell === "" || cell === publisher.code || isOrganisationsnummer(cell)) return;
+    if (restoreLeadingZero(cell, this.context.knownOrganizationCodes) === publisher.code) return;
+    const field = this.publisher?.problem.tally.fieldName ?? null;
+    this.hit(publisher.problem, rowNumber, field, publisher.column + 1, cell, 0);
   }
 
   /** Counts a problem; its message is built only if the report lists it. */

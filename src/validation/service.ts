@@ -1,6 +1,7 @@
 import type { RegistryService } from "../registry/index.ts";
 import type { SpecsService } from "../specs/index.ts";
 import { fix, type FixedCsv } from "./fix.ts";
+import type { RowSet } from "./row-set.ts";
 import type { ByteSource, TableFormat, ValidationReport } from "./types.ts";
 import { validate } from "./validator.ts";
 
@@ -12,6 +13,8 @@ export interface ValidationRequest {
   readonly format?: TableFormat | undefined;
   /** The publisher, when known: points outside its area become warnings. */
   readonly organizationCode?: string | undefined;
+  /** Filled with the row numbers that have errors. */
+  readonly errorRows?: RowSet | undefined;
 }
 
 /**
@@ -35,6 +38,7 @@ export class ValidationService {
       pointInOrganization,
       ...(request.format === undefined ? {} : { format: request.format }),
       ...(request.organizationCode === undefined ? {} : { organizationCode: request.organizationCode }),
+      ...(request.errorRows === undefined ? {} : { errorRows: request.errorRows }),
     });
   }
 

@@ -4,6 +4,7 @@ import type { GeoOptions } from "./geo-check.ts";
 import * as msg from "./messages.ts";
 import { openTable, type OpenTableOptions } from "./reader/index.ts";
 import { ReportCollector } from "./report.ts";
+import type { RowSet } from "./row-set.ts";
 import { RowValidator } from "./row-validator.ts";
 import { coordinateColumns } from "./schema.ts";
 import { StringSet } from "./string-set.ts";
@@ -15,6 +16,8 @@ export interface ValidateOptions extends Omit<OpenTableOptions, "coordinates">, 
   /** How many errors and warnings are listed (counts stay exact beyond). Default 1000 each. */
   readonly maxErrors?: number;
   readonly maxWarnings?: number;
+  /** Filled with the row numbers that have errors (publishing only the valid rows). */
+  readonly errorRows?: RowSet;
 }
 
 /**
@@ -30,7 +33,7 @@ export async function validate(
   const started = performance.now();
   const fields = spec.schema.fields;
   checkPatterns(fields);
-  const report = new ReportCollector(options.maxErrors, options.maxWarnings);
+  const report = new ReportCollector(options.maxErrors, options.maxWarnings, options.errorRows);
   let complete = true;
   const coordinates = coordinateColumns(spec);
   const table = await openTable(

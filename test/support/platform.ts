@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import { createLogger, loadConfig, type Logger } from "../../src/core/index.ts";
 import { migrate, openPglite, openPostgres, type Database } from "../../src/db/index.ts";
@@ -58,6 +61,8 @@ export interface TestPlatform {
   readonly db: Database;
   /** Every structured log line the app wrote, parsed. */
   readonly logs: Record<string, unknown>[];
+  /** DATA_DIR of this platform: a temporary directory removed on close. */
+  readonly dataDir: string;
   close(): Promise<void>;
 }
 
@@ -68,16 +73,20 @@ export async function startTestPlatform(
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger("debug", (line) => logs.push(JSON.parse(line) as Record<string, unknown>));
   const database = options.database ?? (await createSeededDatabase(logger));
-  const config = loadConfig(options.env ?? {});
+  // Uploaded files go to a directory of this test's own, never into the project's ./data.
+  const dataDir = await mkdtemp(join(tmpdir(), "dv-platform-"));
+  const config = loadConfig({ DATA_DIR: dataDir, ...options.env });
   const app = createApp({ db: database.db, logger, config });
   const running = await startServer(app.fetch, { port: 0, host: "127.0.0.1", logger });
   return {
     url: running.url,
     db: database.db,
     logs,
+    dataDir,
     async close() {
       await running.close();
       await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

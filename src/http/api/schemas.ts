@@ -95,7 +95,9 @@ const ERROR_DESCRIPTIONS = {
   401: "Not signed in, or the credentials are wrong",
   403: "Not allowed",
   404: "Not found",
+  409: "Another write to the same object is running",
   413: "The body is larger than the limit",
+  422: "The file was received and kept with its report, but not published: it has errors",
   503: "Database unavailable",
 } as const;
 

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { TABLE_FORMATS, type ValidationService } from "../../validation/index.ts";
 import type { AppEnv } from "../context.ts";
+import { toWebStream } from "../stream.ts";
 import { LimitedBody } from "../upload.ts";
 import { errorResponses } from "./schemas.ts";
 
@@ -129,17 +130,7 @@ export function validationApi(validation: ValidationService, maxUploadBytes: num
     const { spec, version, format } = c.req.valid("query");
     const body = new LimitedBody(c, maxUploadBytes);
     const fixed = await validation.fix(body, { slug: spec, version, format });
-    const stream = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        try {
-          for await (const chunk of fixed) controller.enqueue(chunk);
-          controller.close();
-        } catch (error) {
-          controller.error(error);
-        }
-      },
-    });
-    return c.body(stream, 200, {
+    return c.body(toWebStream(fixed), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${spec}-rattad.csv"`,
       "Cache-Control": "no-store",

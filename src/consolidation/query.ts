@@ -1,0 +1,310 @@
+// The query engine over the national datasets (dataset_rows): filtered pages by keyset, exact
+// totals, single rows by national id, and streamed exports of everything that matches.
+import { isAppError, notFound, type AppError, type Page } from "../core/index.ts";
+import type { Queryable } from "../db/index.ts";
+import type { SpecificationVersion, SpecsService } from "../specs/index.ts";
+import {
+  encodeDataCursor,
+  parseDataQuery,
+  type KeysetPosition,
+  type ParseOptions,
+  type ParsedQuery,
+  type RawParams,
+} from "./filters.ts";
+import {
+  csvHeader,
+  csvLine,
+  splitNationalId,
+  toFeature,
+  toItem,
+  ROW_COLUMNS,
+  fromRecord,
+  type RowRecord,
+  type DataItem,
+  type StoredRow,
+} from "./rows.ts";
+import { keysetCondition, orderBy, sortExpression, SqlParams, whereConditions } from "./sql.ts";
+
+export interface PrepareOptions extends Omit<ParseOptions, "organizationFixed"> {
+  /** The organization named by the path (per-organization downloads); it must exist. */
+  readonly organization?: string;
+  /** Only specifications with a position (the OGC collections); others are not found. */
+  readonly spatialOnly?: boolean;
+}
+
+/** A checked query, ready to run: everything but the rows, which are read by page or export. */
+export interface PreparedQuery {
+  readonly specification: SpecificationVersion;
+  /** The dataset's revision when the query was prepared (0 before the first consolidation). */
+  readonly revision: number;
+  readonly query: ParsedQuery;
+  /** Specification version, revision and the normalised parameters: what an ETag hashes. */
+  readonly fingerprint: string;
+}
+
+export type ExportFormat = "csv" | "geojson" | "json";
+
+export interface ExportOptions {
+  /** Start the CSV with a byte-order mark, so that Excel reads UTF-8 (å, ä, ö) correctly. */
+  readonly bom?: boolean;
+}
+
+/** Rows per query of an export: large enough to be quick, small enough to keep memory flat. */
+export const EXPORT_BATCH_ROWS = 2000;
+const COUNT_CACHE_ENTRIES = 1000;
+
+export class DatasetQueryService {
+  // Totals by (slug, revision, filter). The revision is part of the key, so a consolidation makes
+  // old entries unreachable: nothing to invalidate, and instances never disagree for long.
+  private readonly counts = new Map<string, number>();
+  // Definitions by slug@version: a stored version never changes (specs module, decision 3).
+  private readonly definitions = new Map<string, SpecificationVersion>();
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly specs: SpecsService,
+  ) {}
+
+  /** The dataset's revision, bumped by every consolidation; 0 before the first. */
+  async revision(slug: string): Promise<number> {
+    const [row] = await this.db.query<{ revision: string }>(
+      "SELECT revision::text AS revision FROM dataset_revisions WHERE spec_slug = $1",
+      [slug],
+    );
+    return row === undefined ? 0 : Number(row.revision);
+  }
+
+  /**
+   * The specification's latest version and the dataset's revision in one round trip. A stored
+   * version never changes, so its definition is read once and kept; only the version number is
+   * asked for each time (a new version shows at once).
+   */
+  async current(
+    slug: string,
+    spatialOnly = false,
+  ): Promise<{ specification: SpecificationVersion; revision: number }> {
+    const [row] = await this.db.query<{ version: string | null; revision: string | null }>(
+      `SELECT (SELECT v.version FROM specification_versions v WHERE v.slug = $1
+               ORDER BY v.major DESC, v.minor DESC, v.patch DESC LIMIT 1) AS version,
+              (SELECT r.revision::text FROM dataset_revisions r WHERE r.spec_slug = $1) AS revision`,
+      [slug],
+    );
+    const version = row?.version ?? null;
+    // An unknown slug: let the specifications module say so, in its words.
+    if (version === null) return { specification: await this.specification(slug, spatialOnly), revision: 0 };
+    const key = `${slug}@${version}`;
+    let specification = this.definitions.get(key);
+    if (specification === undefined) {
+      specification = await this.specs.getSpecification(slug, version);
+      this.definitions.set(key, specification);
+    }
+    if (spatialOnly && specification.definition.schema.geo === undefined) throw collectionNotFound(slug);
+    return { specification, revision: row?.revision == null ? 0 : Number(row.revision) };
+  }
+
+  /** The specification, refusing one without a position when only those count (OGC collections). */
+  async specification(slug: string, spatialOnly = false): Promise<SpecificationVersion> {
+    let spec: SpecificationVersion;
+    try {
+      spec = await this.specs.getSpecification(slug);
+    } catch (error) {
+      if (spatialOnly && isAppError(error) && error.code === "NOT_FOUND") throw collectionNotFound(slug);
+      throw error;
+    }
+    if (spatialOnly && spec.definition.schema.geo === undefined) throw collectionNotFound(slug);
+    return spec;
+  }
+
+  /** The latest version of every specification whose rows have a position. */
+  async spatialSpecifications(): Promise<SpecificationVersion[]> {
+    const summaries = await this.specs.listSpecifications();
+    const versions = await Promise.all(summaries.map((s) => this.specs.getSpecification(s.slug)));
+    return versions.filter((v) => v.definition.schema.geo !== undefined);
+  }
+
+  /** Checks the parameters against the specification and reads the revision; no row is read. */
+  async prepare(slug: string, params: RawParams, options: PrepareOptions): Promise<PreparedQuery> {
+    const [{ specification, revision }] = await Promise.all([
+      this.current(slug, options.spatialOnly),
+      options.organization === undefined ? undefined : this.requireOrganization(options.organization),
+    ]);
+    const parsed = parseDataQuery(specification.definition, params, {
+      paging: options.paging,
+      passThrough: options.passThrough ?? [],
+      organizationFixed: options.organization !== undefined,
+    });
+    const query: ParsedQuery =
+      options.organization === undefined
+        ? parsed
+        : {
+            ...parsed,
+            filter: { ...parsed.filter, organization: options.organization },
+            filterKey: `${parsed.filterKey}&@organization=${options.organization}`,
+            canonical: `${parsed.canonical}&@organization=${options.organization}`,
+          };
+    return {
+      specification,
+      revision,
+      query,
+      fingerprint: `${slug}@${specification.version}#${revision}?${query.canonical}`,
+    };
+  }
+
+  /** One page of rows, the total matching the filter, and the cursor of the next page. */
+  async page(prepared: PreparedQuery): Promise<Page<StoredRow>> {
+    const limit = prepared.query.limit ?? EXPORT_BATCH_ROWS;
+    const [rows, total] = await Promise.all([
+      this.rows(prepared, prepared.query.after, limit + 1),
+      this.total(prepared),
+    ]);
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const next =
+      rows.length > limit && last !== undefined
+        ? encodeDataCursor(prepared.query.sort, positionOf(last))
+        : null;
+    return { items, total, next };
+  }
+
+  /** A page of API items: `query(slug, params)` of the data API. */
+  async query(slug: string, params: RawParams, options: PrepareOptions): Promise<Page<DataItem>> {
+    const prepared = await this.prepare(slug, params, options);
+    const page = await this.page(prepared);
+    return { ...page, items: page.items.map((row) => toItem(prepared.specification.definition, row)) };
+  }
+
+  /** One row by its national id ("0580:BAD-0012"). */
+  async row(
+    slug: string,
+    id: string,
+    spatialOnly = false,
+  ): Promise<{ specification: SpecificationVersion; revision: number; row: StoredRow }> {
+    const { specification, revision } = await this.current(slug, spatialOnly);
+    const key = splitNationalId(id);
+    const [record] =
+      key === undefined
+        ? []
+        : await this.db.query<RowRecord>(
+            `SELECT ${ROW_COLUMNS} FROM dataset_rows WHERE spec_slug = $1 AND organization_code = $2 AND record_id = $3`,
+            [slug, key.organization, key.record],
+          );
+    if (record === undefined) {
+      throw notFound(
+        {
+          sv: `Datamängden ${slug} har ingen rad med id ${id}. Ett id är organisationskoden, ett kolon och radens id, till exempel 0580:BAD-0012.`,
+          en: `The dataset ${slug} has no row with id ${id}. An id is the organization code, a colon and the row's id, e.g. 0580:BAD-0012.`,
+        },
+        { slug, id },
+      );
+    }
+    return { specification, revision, row: fromRecord(record) };
+  }
+
+  /**
+   * Every row the query matches, as text chunks of the format, read by keyset in batches of
+   * EXPORT_BATCH_ROWS: memory stays flat however large the dataset is.
+   */
+  async *export(
+    prepared: PreparedQuery,
+    format: ExportFormat,
+    options: ExportOptions = {},
+  ): AsyncGenerator<string, void, undefined> {
+    const definition = prepared.specification.definition;
+    if (format === "csv") yield (options.bom === true ? "\uFEFF" : "") + csvHeader(definition);
+    else if (format === "geojson") yield '{"type":"FeatureCollection","features":[';
+    else yield '{"items":[';
+    let count = 0;
+    let after: KeysetPosition | undefined;
+    for (;;) {
+      const rows = await this.rows(prepared, after, EXPORT_BATCH_ROWS);
+      if (rows.length === 0) break;
+      const parts: string[] = [];
+      for (const row of rows) {
+        if (format === "csv") parts.push(csvLine(definition, row));
+        else {
+          const value = format === "geojson" ? toFeature(definition, row) : toItem(definition, row);
+          parts.push((count === 0 ? "" : ",") + JSON.stringify(value));
+        }
+        count++;
+      }
+      yield parts.join("");
+      if (rows.length < EXPORT_BATCH_ROWS) break;
+      const last = rows.at(-1);
+      if (last !== undefined) after = positionOf(last);
+    }
+    if (format === "geojson") yield `],"numberReturned":${count}}`;
+    else if (format === "json") yield `],"total":${count},"next":null}`;
+  }
+
+  private async rows(
+    prepared: PreparedQuery,
+    after: KeysetPosition | undefined,
+    limit: number,
+  ): Promise<StoredRow[]> {
+    const { query, specification } = prepared;
+    const params = new SqlParams();
+    const where = whereConditions(specification.slug, query.filter, params);
+    if (after !== undefined) where.push(keysetCondition(query.sort, after, params));
+    const sortKey = sortExpression(query.sort);
+    const records = await this.db.query<RowRecord>(
+      `SELECT ${ROW_COLUMNS}${sortKey === undefined ? "" : `, ${sortKey}::text AS sort_key`}
+       FROM dataset_rows WHERE ${where.join(" AND ")}
+       ORDER BY ${orderBy(query.sort)} LIMIT ${params.add(limit)}`,
+      params.values,
+    );
+    return records.map(fromRecord);
+  }
+
+  private async total(prepared: PreparedQuery): Promise<number> {
+    const key = `${prepared.specification.slug}\u0000${prepared.revision}\u0000${prepared.query.filterKey}`;
+    const cached = this.counts.get(key);
+    if (cached !== undefined) {
+      // Least recently used goes first: re-insert on a hit.
+      this.counts.delete(key);
+      this.counts.set(key, cached);
+      return cached;
+    }
+    const params = new SqlParams();
+    const where = whereConditions(prepared.specification.slug, prepared.query.filter, params);
+    const [row] = await this.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM dataset_rows WHERE ${where.join(" AND ")}`,
+      params.values,
+    );
+    const total = row?.n ?? 0;
+    this.counts.set(key, total);
+    if (this.counts.size > COUNT_CACHE_ENTRIES) {
+      const oldest = this.counts.keys().next().value;
+      if (oldest !== undefined) this.counts.delete(oldest);
+    }
+    return total;
+  }
+
+  private async requireOrganization(code: string): Promise<void> {
+    const rows = await this.db.query<{ code: string }>("SELECT code FROM organizations WHERE code = $1", [
+      code,
+    ]);
+    if (rows.length === 0) {
+      throw notFound(
+        {
+          sv: `Det finns ingen organisation med koden ${code}. Organisationerna finns på /api/v1/organizations.`,
+          en: `There is no organization with the code ${code}. The organizations are listed at /api/v1/organizations.`,
+        },
+        { code },
+      );
+    }
+  }
+}
+
+function positionOf(row: StoredRow): KeysetPosition {
+  return { sortValue: row.sort_key ?? null, organization: row.organization_code, record: row.record_id };
+}
+
+function collectionNotFound(slug: string): AppError {
+  return notFound(
+    {
+      sv: `Det finns ingen samling ${slug}. Samlingarna (specifikationer med position) finns på /ogc/collections.`,
+      en: `There is no collection ${slug}. The collections (specifications with a position) are listed at /ogc/collections.`,
+    },
+    { collection: slug },
+  );
+}
