@@ -65,7 +65,18 @@ for (const [path, total] of expectations) {
 const home = await fetch(`${base}/`);
 if (!home.ok || !(await home.text()).includes('lang="sv"')) fail("the start page did not render");
 
+// Demo content is published in the background after start; the first rows come within seconds.
+let demoRows = 0;
+while (Date.now() - started < 120_000 && demoRows === 0) {
+  const page = await (await fetch(`${base}/api/v1/data/badplatser?limit=1`)).json();
+  demoRows = page.total ?? 0;
+  if (demoRows === 0) await new Promise((r) => setTimeout(r, 500));
+}
+if (demoRows === 0) fail("no demo rows in /api/v1/data/badplatser within 120 s");
+
 stopping = true;
 process.kill(-child.pid, "SIGTERM");
 if (!exited) await new Promise((r) => child.on("exit", r));
-console.log(`smoke: npm start served in ${seconds} s; registry totals correct; stopped cleanly`);
+console.log(
+  `smoke: npm start served in ${seconds} s; registry totals correct; demo rows appeared; stopped cleanly`,
+);

@@ -2,7 +2,9 @@ import { parseArgs } from "node:util";
 import { isAppError, type AppError } from "../core/index.ts";
 import { EXIT, type Command, type CommandIo, type ExitCode } from "./command.ts";
 import { tokenCommand, userCommand } from "./commands/accounts.ts";
+import { demoCommand } from "./commands/demo.ts";
 import { migrateCommand } from "./commands/migrate.ts";
+import { publishCommand } from "./commands/publish.ts";
 import { seedCommand } from "./commands/seed.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { validateCommand } from "./commands/validate.ts";
@@ -11,6 +13,8 @@ const COMMANDS: readonly Command[] = [
   serveCommand,
   migrateCommand,
   seedCommand,
+  publishCommand,
+  demoCommand,
   validateCommand,
   userCommand,
   tokenCommand,

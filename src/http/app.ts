@@ -4,15 +4,9 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { AppError, type Config, type ErrorCode, type Logger } from "../core/index.ts";
 import type { Database } from "../db/index.ts";
-import { RegistryService } from "../registry/index.ts";
-import { SpecsService } from "../specs/index.ts";
-import { ValidationService } from "../validation/index.ts";
+import type { FileStore } from "../files/index.ts";
+import { createServices, type Services } from "../platform/index.ts";
 import { webErrorPage, webRoutes } from "../web/index.ts";
-import { AccountsService } from "../accounts/index.ts";
-import { join } from "node:path";
-import { DirectoryFileStore, type FileStore } from "../files/index.ts";
-import { PublishingService } from "../publishing/index.ts";
-import { DatasetQueryService } from "../consolidation/index.ts";
 import { dataApi } from "./api/data.ts";
 import { ogcApi } from "./ogc/index.ts";
 import { healthApi } from "./api/health.ts";
@@ -34,6 +28,8 @@ export interface AppOptions {
   readonly config: Pick<Config, "maxBodyBytes" | "maxUploadBytes" | "publicUrl" | "dataDir">;
   /** Where originals are stored; a directory under DATA_DIR when not given. */
   readonly files?: FileStore;
+  /** The domain services, when the caller built them already (serve); else built here. */
+  readonly services?: Services;
 }
 
 /** Longest URL accepted, path and query together. Real filters fit in far less. */
@@ -80,14 +76,9 @@ function isApiPath(path: string): boolean {
 
 export function createApp(options: AppOptions) {
   const { db, logger, config } = options;
-  const registry = new RegistryService(db);
-  const specs = new SpecsService(db);
-  const validation = new ValidationService(specs, registry);
-  const accounts = new AccountsService(db);
-  const files = options.files ?? new DirectoryFileStore(join(config.dataDir, "files"));
-  const publishing = new PublishingService(db, registry, specs, validation, files);
+  const { registry, specs, validation, accounts, publishing, data } =
+    options.services ?? createServices(db, config, options.files);
   const baseUrl = (origin: string) => config.publicUrl ?? origin;
-  const data = new DatasetQueryService(db, specs);
 
   // Schema failures at the edge become one BAD_REQUEST listing each problem.
   const honoOptions: ConstructorParameters<typeof OpenAPIHono<AppEnv>>[0] = {
@@ -131,7 +122,7 @@ export function createApp(options: AppOptions) {
 
   const api = new OpenAPIHono<AppEnv>(honoOptions);
   api.route("/", registryApi(registry));
-  api.route("/", specsApi(specs, baseUrl));
+  api.route("/", specsApi(specs, registry, baseUrl));
   api.route("/", validationApi(validation, config.maxUploadBytes));
   api.route("/", sessionApi(accounts));
   api.route("/", publicationsApi(publishing, baseUrl, config.maxUploadBytes));

@@ -7,28 +7,17 @@ import {
   type RoleName,
   type TokenScope,
 } from "../../accounts/index.ts";
-import { AppError, loadConfig, type LanKod, type OrganizationCode } from "../../core/index.ts";
-import { EXIT, JSON_OPTION, type Command, type CommandIo } from "../command.ts";
+import { loadConfig, type LanKod, type OrganizationCode } from "../../core/index.ts";
+import {
+  EXIT,
+  JSON_OPTION,
+  oneOf,
+  requireString,
+  usageError,
+  type Command,
+  type CommandIo,
+} from "../command.ts";
 import { cliLogger, runMigrations, runSeed, withDatabase } from "../platform.ts";
-
-function usageError(sv: string, en: string): AppError {
-  return new AppError("BAD_REQUEST", { sv, en });
-}
-
-function requireString(value: string | boolean | undefined, flag: string): string {
-  if (typeof value !== "string" || value === "") throw usageError(`Ange ${flag}.`, `Give ${flag}.`);
-  return value;
-}
-
-function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw usageError(
-      `${flag} ska vara ett av ${allowed.join(", ")}; fick "${value}".`,
-      `${flag} must be one of ${allowed.join(", ")}; got "${value}".`,
-    );
-  }
-  return value as T;
-}
 
 /** Runs fn with the accounts service on the configured database, migrated and seeded first (roles name organizations). */
 function withAccounts<T>(io: CommandIo, fn: (accounts: AccountsService) => Promise<T>): Promise<T> {

@@ -1,14 +1,16 @@
 import { AccountsService } from "../../accounts/index.ts";
 import { loadConfig } from "../../core/index.ts";
 import { openDatabase } from "../../db/index.ts";
+import { fillDemo } from "../../demo/index.ts";
 import { createApp, startServer } from "../../http/index.ts";
+import { createServices } from "../../platform/index.ts";
 import { EXIT, JSON_OPTION, type Command } from "../command.ts";
 import { cliLogger, runMigrations, runSeed } from "../platform.ts";
 
 export const serveCommand: Command = {
   name: "serve",
   summary: "Starta webbplatsen och API:t / Start the web site and the API",
-  usage: `dataverkstad serve [--port N] [--no-seed] [--json]
+  usage: `dataverkstad serve [--port N] [--no-seed] [--demo] [--json]
 
 Migrerar databasen, läser in registrets referensdata och startar servern på PORT
 (standard 3000). Utan DATABASE_URL används den inbäddade databasen i DATA_DIR.
@@ -16,10 +18,17 @@ Loggar skrivs som JSON-rader på standard ut. Stoppas med Ctrl+C (SIGINT) eller 
 
   --port N     lyssna på port N (annars PORT eller 3000)
   --no-seed    hoppa över inläsningen av referensdata
+  --demo       fyll en tom plattform med syntetiska exempelpubliceringar, märkta som demo
+               (i bakgrunden, efter start; tas bort med dataverkstad demo remove)
   --json       skriv adressen som JSON när servern lyssnar
 
 Migrates, seeds the registry and serves.`,
-  options: { ...JSON_OPTION, port: { type: "string" }, "no-seed": { type: "boolean" } },
+  options: {
+    ...JSON_OPTION,
+    port: { type: "string" },
+    "no-seed": { type: "boolean" },
+    demo: { type: "boolean" },
+  },
   async run(values, _positionals, io) {
     const config = loadConfig({
       ...io.env,
@@ -50,7 +59,11 @@ Migrates, seeds the registry and serves.`,
       await db.close();
       throw error;
     }
-    const app = createApp({ db, logger, config });
+    const services = createServices(db, config);
+    const recovered = await services.publishing.recover();
+    if (recovered.temporaryFiles + recovered.stagedRows > 0)
+      logger.info("cleared interrupted publishes", recovered);
+    const app = createApp({ db, logger, config, services });
     const running = await startServer(app.fetch, { port: config.port, host: config.host, logger });
     logger.info("listening", { url: running.url, database: db.kind });
     io.result(`Dataverkstad körs på ${running.url} (databas: ${db.kind}).`, {
@@ -59,6 +72,13 @@ Migrates, seeds the registry and serves.`,
       pid: process.pid,
     });
 
+    // After listening, so the site answers at once while the demo fills in the background.
+    const demo =
+      values.demo === true
+        ? fillDemo(services, logger)
+            .then((outcome) => logger.info("demo content", { ...outcome }))
+            .catch((error: unknown) => logger.error("demo content failed", { error }))
+        : Promise.resolve();
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         logger.info("stopping", { signal });
@@ -68,6 +88,7 @@ Migrates, seeds the registry and serves.`,
       process.once("SIGTERM", stop);
     });
     await running.close();
+    await demo;
     await db.close();
     return EXIT.ok;
   },

@@ -1,17 +1,13 @@
 import { createReadStream, createWriteStream, statSync } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
-import { AppError, createLogger } from "../../core/index.ts";
+import { createLogger } from "../../core/index.ts";
 import { migrate, openPglite } from "../../db/index.ts";
 import { RegistryService } from "../../registry/index.ts";
 import { SpecsService } from "../../specs/index.ts";
 import { renderSummary, TABLE_FORMATS, ValidationService, type TableFormat } from "../../validation/index.ts";
-import { EXIT, JSON_OPTION, type Command } from "../command.ts";
+import { EXIT, JSON_OPTION, usageError, type Command } from "../command.ts";
 import { runSeed } from "../platform.ts";
-
-function usageError(sv: string, en: string): AppError {
-  return new AppError("BAD_REQUEST", { sv, en });
-}
 
 /** File bytes, reporting progress as they are read. */
 async function* withProgress(

@@ -10,7 +10,9 @@ import {
 import { actorOf } from "../../accounts/index.ts";
 import { authorize, clientAddress } from "../auth.ts";
 import type { AppEnv } from "../context.ts";
-import { errorResponses, listSchema } from "./schemas.ts";
+import { exampleFor } from "../../demo/index.ts";
+import type { RegistryService } from "../../registry/index.ts";
+import { errorResponses, listSchema, OrganizationCodeSchema } from "./schemas.ts";
 
 const Localized = z.object({ sv: z.string(), en: z.string() });
 
@@ -202,7 +204,12 @@ const example = createRoute({
   path: "/specifications/{slug}/{version}/example.csv",
   tags: ["Specifications"],
   summary: "Exempelfil som validerar / An example file that validates",
-  request: { params: z.object({ slug: Slug, version: Version }) },
+  description:
+    "With org, the example made that organization's own: its code in every row and positions inside its area, ready to publish as a trial.",
+  request: {
+    params: z.object({ slug: Slug, version: Version }),
+    query: z.object({ org: OrganizationCodeSchema.optional() }),
+  },
   responses: { 200: csv("Example rows, UTF-8 with BOM"), ...errorResponses([400, 404, 503]) },
 });
 
@@ -212,7 +219,11 @@ const SHORT = { "Cache-Control": "public, max-age=60" };
 // Excel opens UTF-8 with å, ä and ö correctly only with a BOM.
 const BOM = "\uFEFF";
 
-export function specsApi(specs: SpecsService, publicUrl: (origin: string) => string) {
+export function specsApi(
+  specs: SpecsService,
+  registry: RegistryService,
+  publicUrl: (origin: string) => string,
+) {
   const app = new OpenAPIHono<AppEnv>();
   const pageUrl = (origin: string, slug: string, version: string) =>
     `${publicUrl(origin)}/specifications/${slug}/${version}`;
@@ -262,20 +273,28 @@ export function specsApi(specs: SpecsService, publicUrl: (origin: string) => str
     );
   });
 
-  for (const [route, kind, render] of [
-    [template, "mall", templateCsv],
-    [example, "exempel", exampleCsv],
-  ] as const) {
-    app.openapi(route, async (c) => {
-      const { slug, version } = c.req.valid("param");
+  const csvFile = (name: string) => ({
+    ...IMMUTABLE,
+    "Content-Type": "text/csv; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${name}.csv"`,
+  });
+
+  app.openapi(template, async (c) => {
+    const { slug, version } = c.req.valid("param");
+    const spec = await specs.getSpecification(slug, version);
+    return c.body(BOM + templateCsv(spec.definition), 200, csvFile(`${slug}-${version}-mall`));
+  });
+
+  app.openapi(example, async (c) => {
+    const { slug, version } = c.req.valid("param");
+    const { org } = c.req.valid("query");
+    if (org === undefined) {
       const spec = await specs.getSpecification(slug, version);
-      return c.body(BOM + render(spec.definition), 200, {
-        ...IMMUTABLE,
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${slug}-${version}-${kind}.csv"`,
-      });
-    });
-  }
+      return c.body(BOM + exampleCsv(spec.definition), 200, csvFile(`${slug}-${version}-exempel`));
+    }
+    const csv = await exampleFor({ registry, specs }, slug, version, org);
+    return c.body(BOM + csv, 200, csvFile(`${slug}-${version}-exempel-${org}`));
+  });
 
   return app;
 }

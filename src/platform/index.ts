@@ -1,0 +1,41 @@
+// The composition root: the domain services wired together once, for the HTTP app, the CLI and
+// the background jobs alike, so every entry point runs the same code.
+import { join } from "node:path";
+import { AccountsService } from "../accounts/index.ts";
+import { DatasetQueryService } from "../consolidation/index.ts";
+import type { Config } from "../core/index.ts";
+import type { Database } from "../db/index.ts";
+import { DirectoryFileStore, type FileStore } from "../files/index.ts";
+import { PublishingService } from "../publishing/index.ts";
+import { RegistryService } from "../registry/index.ts";
+import { SpecsService } from "../specs/index.ts";
+import { ValidationService } from "../validation/index.ts";
+
+export interface Services {
+  readonly db: Database;
+  readonly registry: RegistryService;
+  readonly specs: SpecsService;
+  readonly validation: ValidationService;
+  readonly accounts: AccountsService;
+  readonly files: FileStore;
+  readonly publishing: PublishingService;
+  readonly data: DatasetQueryService;
+}
+
+/** Originals live under DATA_DIR/files unless a store is given (tests, object storage). */
+export function createServices(db: Database, config: Pick<Config, "dataDir">, files?: FileStore): Services {
+  const registry = new RegistryService(db);
+  const specs = new SpecsService(db);
+  const validation = new ValidationService(specs, registry);
+  const store = files ?? new DirectoryFileStore(join(config.dataDir, "files"));
+  return {
+    db,
+    registry,
+    specs,
+    validation,
+    accounts: new AccountsService(db),
+    files: store,
+    publishing: new PublishingService(db, registry, specs, validation, store),
+    data: new DatasetQueryService(db, specs),
+  };
+}
