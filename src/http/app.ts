@@ -25,7 +25,10 @@ import { validationError } from "./validation.ts";
 export interface AppOptions {
   readonly db: Database;
   readonly logger: Logger;
-  readonly config: Pick<Config, "maxBodyBytes" | "maxUploadBytes" | "publicUrl" | "dataDir">;
+  readonly config: Pick<
+    Config,
+    "maxBodyBytes" | "maxUploadBytes" | "publicUrl" | "dataDir" | "allowedPrivateHosts"
+  >;
   /** Where originals are stored; a directory under DATA_DIR when not given. */
   readonly files?: FileStore;
   /** The domain services, when the caller built them already (serve); else built here. */

@@ -23,7 +23,11 @@ export interface Services {
 }
 
 /** Originals live under DATA_DIR/files unless a store is given (tests, object storage). */
-export function createServices(db: Database, config: Pick<Config, "dataDir">, files?: FileStore): Services {
+export function createServices(
+  db: Database,
+  config: Pick<Config, "dataDir"> & Partial<Pick<Config, "allowedPrivateHosts" | "maxUploadBytes">>,
+  files?: FileStore,
+): Services {
   const registry = new RegistryService(db);
   const specs = new SpecsService(db);
   const validation = new ValidationService(specs, registry);
@@ -35,7 +39,10 @@ export function createServices(db: Database, config: Pick<Config, "dataDir">, fi
     validation,
     accounts: new AccountsService(db),
     files: store,
-    publishing: new PublishingService(db, registry, specs, validation, store),
+    publishing: new PublishingService(db, registry, specs, validation, store, {
+      allowedPrivateHosts: config.allowedPrivateHosts ?? [],
+      ...(config.maxUploadBytes === undefined ? {} : { maxBytes: config.maxUploadBytes }),
+    }),
     data: new DatasetQueryService(db, specs),
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { recordAudit } from "../accounts/index.ts";
+import { recordAudit, type AuditContext } from "../accounts/index.ts";
 import { replaceOrganizationRows } from "../consolidation/index.ts";
 import { AppError, notFound } from "../core/index.ts";
 import type { Database, Queryable } from "../db/index.ts";
@@ -13,6 +13,17 @@ import {
   type ValidationReport,
   type ValidationService,
 } from "../validation/index.ts";
+import {
+  claimDueSources,
+  DEFAULT_FETCH_INTERVAL_MINUTES,
+  fetchAndPublish,
+  MIN_FETCH_INTERVAL_MINUTES,
+  parseSourceUrl,
+  removeUrlSource,
+  saveUrlSource,
+  type FetchOutcome,
+  type SourceFetchSettings,
+} from "./sources.ts";
 import { stageRecords, type Placement } from "./staging.ts";
 import type { Publication, PublishRequest, Release, ReleaseStatus } from "./types.ts";
 
@@ -110,7 +121,69 @@ export class PublishingService {
     private readonly specs: SpecsService,
     private readonly validation: ValidationService,
     private readonly files: FileStore,
+    private readonly fetchSettings: SourceFetchSettings = {},
   ) {}
+
+  /**
+   * Makes a URL the publication's source and fetches it at once. A URL the platform may not fetch
+   * (not http(s), or an address inside the network, also after a redirect) is refused and not kept.
+   */
+  async setUrlSource(
+    organizationCode: string,
+    slug: string,
+    source: { readonly url: string; readonly intervalMinutes?: number | undefined },
+    audit: AuditContext,
+  ): Promise<FetchOutcome> {
+    await Promise.all([this.registry.getOrganization(organizationCode), this.specs.getSpecification(slug)]);
+    const url = parseSourceUrl(source.url);
+    const intervalMinutes = source.intervalMinutes ?? DEFAULT_FETCH_INTERVAL_MINUTES;
+    if (!Number.isInteger(intervalMinutes) || intervalMinutes < MIN_FETCH_INTERVAL_MINUTES) {
+      throw new AppError(
+        "BAD_REQUEST",
+        {
+          sv: `Hämtintervallet ska vara ett helt antal minuter, minst ${MIN_FETCH_INTERVAL_MINUTES}; fick ${intervalMinutes}.`,
+          en: `The fetch interval must be a whole number of minutes, at least ${MIN_FETCH_INTERVAL_MINUTES}; got ${intervalMinutes}.`,
+        },
+        { details: { field: "intervalMinutes" } },
+      );
+    }
+    const target = { organizationCode, slug };
+    await saveUrlSource(this.db, target, { url, intervalMinutes }, audit);
+    const outcome = await this.fetchSource(organizationCode, slug, audit);
+    if (outcome.kind === "failed" && outcome.refused) {
+      await removeUrlSource(this.db, target, audit);
+      throw new AppError("BAD_REQUEST", outcome.error, { details: { field: "url", url: url.href } });
+    }
+    return outcome;
+  }
+
+  async removeUrlSource(organizationCode: string, slug: string, audit: AuditContext): Promise<void> {
+    await this.getPublication(organizationCode, slug);
+    await removeUrlSource(this.db, { organizationCode, slug }, audit);
+  }
+
+  /** Fetches a URL source now (on demand, or when the schedule says so). */
+  fetchSource(organizationCode: string, slug: string, audit: AuditContext): Promise<FetchOutcome> {
+    return fetchAndPublish(this.db, { organizationCode, slug }, this.fetchSettings, (body, fileName) =>
+      this.publish({ organizationCode, slug, body, fileName, mode: "all", origin: "url", audit }),
+    );
+  }
+
+  /** Fetches the URL sources that are due; another instance running the same skips what this one took. */
+  async fetchDueSources(
+    limit = 5,
+  ): Promise<{ organizationCode: string; slug: string; outcome: FetchOutcome }[]> {
+    const due = await claimDueSources(this.db, limit);
+    const done: { organizationCode: string; slug: string; outcome: FetchOutcome }[] = [];
+    for (const { organizationCode, slug } of due) {
+      const outcome = await this.fetchSource(organizationCode, slug, {
+        actor: "system:scheduler",
+        fromAddress: null,
+      });
+      done.push({ organizationCode, slug, outcome });
+    }
+    return done;
+  }
 
   async publish(request: PublishRequest): Promise<Release> {
     const { organizationCode, slug } = request;
@@ -368,12 +441,21 @@ export class PublishingService {
   }
 }
 
+/**
+ * Whether a file with errors could have its valid rows published (mode=valid-rows): it was read to
+ * the end and no error concerns the file as a whole.
+ */
+export function validRowsPublishable(report: ValidationReport): boolean {
+  return (
+    report.complete && !report.summary.some((s) => s.severity === "error" && FILE_LEVEL_ERRORS.has(s.type))
+  );
+}
+
 /** Valid: publish. Errors: publish the valid rows only if asked and the file as a whole is sound. */
 function decide(report: ValidationReport, mode: PublishRequest["mode"]): ReleaseStatus {
   if (report.valid) return "published";
-  if (mode !== "valid-rows" || !report.complete) return "rejected";
-  const fileLevel = report.summary.some((s) => s.severity === "error" && FILE_LEVEL_ERRORS.has(s.type));
-  return fileLevel ? "rejected" : "partial";
+  if (mode !== "valid-rows") return "rejected";
+  return validRowsPublishable(report) ? "partial" : "rejected";
 }
 
 function releaseNotFound(id: string): AppError {

@@ -3,6 +3,7 @@ import { loadConfig } from "../../core/index.ts";
 import { openDatabase } from "../../db/index.ts";
 import { fillDemo } from "../../demo/index.ts";
 import { createApp, startServer } from "../../http/index.ts";
+import { platformJobs, startScheduler } from "../../jobs/index.ts";
 import { createServices } from "../../platform/index.ts";
 import { EXIT, JSON_OPTION, type Command } from "../command.ts";
 import { cliLogger, runMigrations, runSeed } from "../platform.ts";
@@ -79,6 +80,7 @@ Migrates, seeds the registry and serves.`,
             .then((outcome) => logger.info("demo content", { ...outcome }))
             .catch((error: unknown) => logger.error("demo content failed", { error }))
         : Promise.resolve();
+    const scheduler = startScheduler(platformJobs(services), logger);
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         logger.info("stopping", { signal });
@@ -88,6 +90,7 @@ Migrates, seeds the registry and serves.`,
       process.once("SIGTERM", stop);
     });
     await running.close();
+    await scheduler.stop();
     await demo;
     await db.close();
     return EXIT.ok;

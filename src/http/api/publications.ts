@@ -6,6 +6,7 @@ import {
   PUBLISH_MODES,
   RELEASE_ORIGINS,
   RELEASE_STATUSES,
+  type FetchOutcome,
   type Publication,
   type PublishingService,
   type Release,
@@ -179,6 +180,79 @@ const fileRoute = createRoute({
   },
 });
 
+const FetchOutcomeSchema = z
+  .object({
+    outcome: z.enum(["released", "not-modified", "failed"]),
+    release: ReleaseSchema.nullable(),
+    error: z.string().nullable().openapi({ description: "Why the fetch failed, in plain words" }),
+  })
+  .openapi("FetchOutcome");
+
+const sourceParams = z.object({ code: OrganizationCodeSchema, slug: SlugSchema });
+
+const setSourceRoute = createRoute({
+  method: "put",
+  path: "/organizations/{code}/publications/{slug}/source",
+  tags: ["Publishing"],
+  summary: "Hämta filen från en webbadress / Fetch the file from a URL",
+  description:
+    "The platform fetches the URL now and then every intervalMinutes (ETag / If-Modified-Since), and publishes what it finds like an upload. Only http(s) to public addresses: a URL at a private, loopback or link-local address, or one that redirects to one, is refused (400) and not kept.",
+  security: [{ bearerAuth: [] }],
+  request: {
+    params: sourceParams,
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z.object({
+            url: z
+              .string()
+              .max(2000)
+              .openapi({ example: "https://www.linkoping.se/open/data/badplatser.csv" }),
+            intervalMinutes: z
+              .number()
+              .int()
+              .min(5)
+              .max(525600)
+              .optional()
+              .openapi({ description: "Default: daily" }),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(FetchOutcomeSchema, "The source is kept; what the first fetch came to"),
+    ...errorResponses([400, 401, 403, 404, 409, 503]),
+  },
+});
+
+const fetchNowRoute = createRoute({
+  method: "post",
+  path: "/organizations/{code}/publications/{slug}/source/fetch",
+  tags: ["Publishing"],
+  summary: "Hämta nu / Fetch now",
+  security: [{ bearerAuth: [] }],
+  request: { params: sourceParams },
+  responses: {
+    200: json(FetchOutcomeSchema, "What the fetch came to"),
+    ...errorResponses([400, 401, 403, 404, 409, 503]),
+  },
+});
+
+const removeSourceRoute = createRoute({
+  method: "delete",
+  path: "/organizations/{code}/publications/{slug}/source",
+  tags: ["Publishing"],
+  summary: "Sluta hämta från webbadressen / Stop fetching the URL",
+  security: [{ bearerAuth: [] }],
+  request: { params: sourceParams },
+  responses: {
+    204: { description: "Back to uploads; releases and data stay" },
+    ...errorResponses([401, 403, 404, 503]),
+  },
+});
+
 export function publicationsApi(
   publishing: PublishingService,
   baseUrl: (origin: string) => string,
@@ -239,6 +313,36 @@ export function publicationsApi(
       );
     }
     return c.json(answer, 201, { Location: answer.links.self });
+  });
+
+  const outcomeBody = (c: Context<AppEnv>, outcome: FetchOutcome) => ({
+    outcome: outcome.kind,
+    release: outcome.kind === "released" ? releaseBody(base(c), outcome.release) : null,
+    error: outcome.kind === "failed" ? outcome.error[c.get("language")] : null,
+  });
+  const auditOf = (c: Context<AppEnv>, code: string) => ({
+    actor: actorOf(authorize(c, "publish", code)),
+    fromAddress: clientAddress(c),
+  });
+
+  app.openapi(setSourceRoute, async (c) => {
+    const { code, slug } = c.req.valid("param");
+    const audit = auditOf(c, code);
+    const { url, intervalMinutes } = c.req.valid("json");
+    const outcome = await publishing.setUrlSource(code, slug, { url, intervalMinutes }, audit);
+    return c.json(outcomeBody(c, outcome), 200);
+  });
+
+  app.openapi(fetchNowRoute, async (c) => {
+    const { code, slug } = c.req.valid("param");
+    const outcome = await publishing.fetchSource(code, slug, auditOf(c, code));
+    return c.json(outcomeBody(c, outcome), 200);
+  });
+
+  app.openapi(removeSourceRoute, async (c) => {
+    const { code, slug } = c.req.valid("param");
+    await publishing.removeUrlSource(code, slug, auditOf(c, code));
+    return c.body(null, 204);
   });
 
   app.openapi(listRoute, async (c) => {

@@ -1,0 +1,166 @@
+import assert from "node:assert/strict";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, test } from "node:test";
+import { AccountsService } from "../../src/accounts/index.ts";
+import { createServices } from "../../src/platform/index.ts";
+import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
+import { badplatserCsv } from "../support/publishing.ts";
+
+interface Outcome {
+  outcome: string;
+  release: { status: string; changes: { added: number; changed: number } | null } | null;
+  error: string | null;
+}
+
+/** A municipality's web server, as far as the test needs one. */
+function fileServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ server: Server; base: string }> {
+  const server = createServer(handler);
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
+}
+
+describe("URL sources", () => {
+  let platform: TestPlatform;
+  let origin: { server: Server; base: string };
+  let token: string;
+  let content = badplatserCsv([{ id: "U1", name: "Hämtat bad" }]);
+  let etag = '"v1"';
+  let conditionalRequests = 0;
+  let failWith: number | undefined;
+
+  before(async () => {
+    origin = await fileServer((req, res) => {
+      if (req.url === "/redirect") {
+        res.writeHead(302, { Location: "http://169.254.169.254/latest/meta-data/" }).end();
+        return;
+      }
+      if (failWith !== undefined) {
+        res.writeHead(failWith).end("fel");
+        return;
+      }
+      if (req.headers["if-none-match"] === etag) {
+        conditionalRequests++;
+        res.writeHead(304).end();
+        return;
+      }
+      res.writeHead(200, { "Content-Type": "text/csv", ETag: etag }).end(content);
+    });
+    const allowed = new URL(origin.base).host;
+    platform = await startTestPlatform({ env: { ALLOWED_PRIVATE_HOSTS: allowed } });
+    const accounts = new AccountsService(platform.db);
+    const user = await accounts.createUser({
+      email: "p@linkoping.se",
+      displayName: "P",
+      password: "korrekt häst batteri",
+      roles: [{ role: "publisher", organizationCode: "0580" as never }],
+    });
+    token = (
+      await accounts.createApiToken({
+        userId: user.id,
+        organizationCode: "0580",
+        scope: "publish",
+        name: "t",
+      })
+    ).token;
+  });
+  after(async () => {
+    await platform.close();
+    origin.server.close();
+  });
+
+  const call = (method: string, path: string, body?: unknown) =>
+    fetch(`${platform.url}/api/v1/organizations/0580/publications/badplatser${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  test("addresses inside the network are refused with a clear error and not kept", async () => {
+    for (const url of [
+      "http://127.0.0.1:9/badplatser.csv",
+      "http://169.254.169.254/latest/meta-data/",
+      "http://[::ffff:127.0.0.1]:9/x.csv",
+      "http://2130706433/x.csv",
+      "file:///etc/passwd",
+      `${origin.base}/redirect`,
+    ]) {
+      const response = await call("PUT", "/source", { url });
+      assert.equal(response.status, 400, url);
+      const body = (await response.json()) as { error: { message: string } };
+      assert.match(body.error.message, /adress|webbadress|https?:\/\//i, url);
+    }
+    const publication = await fetch(`${platform.url}/api/v1/organizations/0580/publications/badplatser`);
+    assert.equal(publication.status, 404, "a refused source is not kept");
+  });
+
+  test("an allowed URL is fetched at once and published; an unchanged file is not fetched again", async () => {
+    const first = (await (
+      await call("PUT", "/source", { url: `${origin.base}/badplatser.csv` })
+    ).json()) as Outcome;
+    assert.equal(first.outcome, "released");
+    assert.equal(first.release?.status, "published");
+    const again = (await (await call("POST", "/source/fetch")).json()) as Outcome;
+    assert.equal(again.outcome, "not-modified");
+    assert.equal(conditionalRequests, 1);
+  });
+
+  test("a changed file is published; a broken one keeps the current release; a failing server is reported", async () => {
+    content = badplatserCsv([
+      { id: "U1", name: "Hämtat bad" },
+      { id: "U2", name: "Nytt bad" },
+    ]);
+    etag = '"v2"';
+    const changed = (await (await call("POST", "/source/fetch")).json()) as Outcome;
+    assert.equal(changed.release?.changes?.added, 1);
+    content = badplatserCsv([{ id: "U3", name: "Trasigt", lat: "x" }]);
+    etag = '"v3"';
+    const broken = (await (await call("POST", "/source/fetch")).json()) as Outcome;
+    assert.equal(broken.release?.status, "rejected");
+    const data = (await (await fetch(`${platform.url}/api/v1/data/badplatser?kommun=0580`)).json()) as {
+      total: number;
+    };
+    assert.equal(data.total, 2);
+    failWith = 500;
+    const failed = (await (await call("POST", "/source/fetch")).json()) as Outcome;
+    assert.equal(failed.outcome, "failed");
+    assert.match(failed.error ?? "", /500/);
+    const publication = (await (await call("GET", "")).json()) as {
+      source: { lastFetchError: { sv: string } | null };
+    };
+    assert.match(publication.source.lastFetchError?.sv ?? "", /500/);
+    failWith = undefined;
+  });
+
+  test("the schedule fetches sources that are due, once, whichever instance claims them", async () => {
+    await platform.db.query("UPDATE publications SET next_fetch_at = now() - interval '1 minute'");
+    const services = createServices(platform.db, {
+      dataDir: platform.dataDir,
+      allowedPrivateHosts: [new URL(origin.base).host],
+    });
+    const [first, second] = await Promise.all([
+      services.publishing.fetchDueSources(5),
+      services.publishing.fetchDueSources(5),
+    ]);
+    assert.equal(first.length + second.length, 1);
+    const [row] = await platform.db.query<{ due: boolean }>(
+      "SELECT next_fetch_at > now() AS due FROM publications WHERE organization_code = '0580'",
+    );
+    assert.equal(row?.due, true);
+  });
+
+  test("DELETE source goes back to uploads and keeps the data", async () => {
+    assert.equal((await call("DELETE", "/source")).status, 204);
+    const publication = (await (await call("GET", "")).json()) as { source: { kind: string } };
+    assert.equal(publication.source.kind, "upload");
+    const data = (await (await fetch(`${platform.url}/api/v1/data/badplatser?kommun=0580`)).json()) as {
+      total: number;
+    };
+    assert.equal(data.total, 2);
+  });
+});
