@@ -196,7 +196,16 @@ export function parseDataQuery(
       });
       continue;
     }
-    values.set(name, list[0] ?? "");
+    const value = list[0] ?? "";
+    // PostgreSQL text cannot hold NUL: refuse it here rather than fail in the database.
+    if (value.includes("\u0000")) {
+      problem(name, value.replaceAll("\u0000", "\\0"), {
+        sv: "får inte innehålla NUL-tecken (%00)",
+        en: "must not contain NUL characters (%00)",
+      });
+      continue;
+    }
+    values.set(name, value);
   }
 
   const canonical: [string, string][] = [];
@@ -507,6 +516,8 @@ function isCursorDocument(doc: unknown): doc is CursorDocument {
     isOrganizationCode(d.o) &&
     typeof d.r === "string" &&
     d.r.length > 0 &&
-    d.r.length <= 1000
+    d.r.length <= 1000 &&
+    !d.r.includes("\u0000") &&
+    !(typeof d.k === "string" && d.k.includes("\u0000"))
   );
 }

@@ -18,8 +18,6 @@ import {
   toFeature,
   toItem,
   ROW_COLUMNS,
-  fromRecord,
-  type RowRecord,
   type DataItem,
   type StoredRow,
 } from "./rows.ts";
@@ -57,7 +55,7 @@ export class DatasetQueryService {
   // Totals by (slug, revision, filter). The revision is part of the key, so a consolidation makes
   // old entries unreachable: nothing to invalidate, and instances never disagree for long.
   private readonly counts = new Map<string, number>();
-  // Definitions by slug@version: a stored version never changes (specs module, decision 3).
+  // Definitions by slug@version: a stored version never changes (docs/architecture.md, Storage).
   private readonly definitions = new Map<string, SpecificationVersion>();
 
   constructor(
@@ -83,6 +81,7 @@ export class DatasetQueryService {
     slug: string,
     spatialOnly = false,
   ): Promise<{ specification: SpecificationVersion; revision: number }> {
+    if (!SLUG.test(slug)) return { specification: await this.specification(slug, spatialOnly), revision: 0 };
     const [row] = await this.db.query<{ version: string | null; revision: string | null }>(
       `SELECT (SELECT v.version FROM specification_versions v WHERE v.slug = $1
                ORDER BY v.major DESC, v.minor DESC, v.patch DESC LIMIT 1) AS version,
@@ -92,18 +91,15 @@ export class DatasetQueryService {
     const version = row?.version ?? null;
     // An unknown slug: let the specifications module say so, in its words.
     if (version === null) return { specification: await this.specification(slug, spatialOnly), revision: 0 };
-    const key = `${slug}@${version}`;
-    let specification = this.definitions.get(key);
-    if (specification === undefined) {
-      specification = await this.specs.getSpecification(slug, version);
-      this.definitions.set(key, specification);
-    }
+    const specification = await this.version(slug, version);
     if (spatialOnly && specification.definition.schema.geo === undefined) throw collectionNotFound(slug);
-    return { specification, revision: row?.revision == null ? 0 : Number(row.revision) };
+    return { specification, revision: Number(row?.revision ?? 0) };
   }
 
   /** The specification, refusing one without a position when only those count (OGC collections). */
   async specification(slug: string, spatialOnly = false): Promise<SpecificationVersion> {
+    // Anything that is not a slug names no specification (and may not even be storable text).
+    if (!SLUG.test(slug)) throw spatialOnly ? collectionNotFound(slug) : specificationNotFound(slug);
     let spec: SpecificationVersion;
     try {
       spec = await this.specs.getSpecification(slug);
@@ -118,8 +114,17 @@ export class DatasetQueryService {
   /** The latest version of every specification whose rows have a position. */
   async spatialSpecifications(): Promise<SpecificationVersion[]> {
     const summaries = await this.specs.listSpecifications();
-    const versions = await Promise.all(summaries.map((s) => this.specs.getSpecification(s.slug)));
+    const versions = await Promise.all(summaries.map((s) => this.version(s.slug, s.latestVersion)));
     return versions.filter((v) => v.definition.schema.geo !== undefined);
+  }
+
+  private async version(slug: string, version: string): Promise<SpecificationVersion> {
+    const key = `${slug}@${version}`;
+    const cached = this.definitions.get(key);
+    if (cached !== undefined) return cached;
+    const specification = await this.specs.getSpecification(slug, version);
+    this.definitions.set(key, specification);
+    return specification;
   }
 
   /** Checks the parameters against the specification and reads the revision; no row is read. */
@@ -181,14 +186,14 @@ export class DatasetQueryService {
   ): Promise<{ specification: SpecificationVersion; revision: number; row: StoredRow }> {
     const { specification, revision } = await this.current(slug, spatialOnly);
     const key = splitNationalId(id);
-    const [record] =
-      key === undefined
+    const [row] =
+      key === undefined || id.includes("\u0000")
         ? []
-        : await this.db.query<RowRecord>(
+        : await this.db.query<StoredRow>(
             `SELECT ${ROW_COLUMNS} FROM dataset_rows WHERE spec_slug = $1 AND organization_code = $2 AND record_id = $3`,
             [slug, key.organization, key.record],
           );
-    if (record === undefined) {
+    if (row === undefined) {
       throw notFound(
         {
           sv: `Datamängden ${slug} har ingen rad med id ${id}. Ett id är organisationskoden, ett kolon och radens id, till exempel 0580:BAD-0012.`,
@@ -197,7 +202,7 @@ export class DatasetQueryService {
         { slug, id },
       );
     }
-    return { specification, revision, row: fromRecord(record) };
+    return { specification, revision, row };
   }
 
   /**
@@ -246,13 +251,12 @@ export class DatasetQueryService {
     const where = whereConditions(specification.slug, query.filter, params);
     if (after !== undefined) where.push(keysetCondition(query.sort, after, params));
     const sortKey = sortExpression(query.sort);
-    const records = await this.db.query<RowRecord>(
+    return this.db.query<StoredRow>(
       `SELECT ${ROW_COLUMNS}${sortKey === undefined ? "" : `, ${sortKey}::text AS sort_key`}
        FROM dataset_rows WHERE ${where.join(" AND ")}
        ORDER BY ${orderBy(query.sort)} LIMIT ${params.add(limit)}`,
       params.values,
     );
-    return records.map(fromRecord);
   }
 
   private async total(prepared: PreparedQuery): Promise<number> {
@@ -299,12 +303,26 @@ function positionOf(row: StoredRow): KeysetPosition {
   return { sortValue: row.sort_key ?? null, organization: row.organization_code, record: row.record_id };
 }
 
-function collectionNotFound(slug: string): AppError {
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function specificationNotFound(slug: string): AppError {
+  const shown = slug.replaceAll("\u0000", "\\0").slice(0, 100);
   return notFound(
     {
-      sv: `Det finns ingen samling ${slug}. Samlingarna (specifikationer med position) finns på /ogc/collections.`,
-      en: `There is no collection ${slug}. The collections (specifications with a position) are listed at /ogc/collections.`,
+      sv: `Det finns ingen specifikation ${shown}. Listan över specifikationer finns på /api/v1/specifications.`,
+      en: `There is no specification ${shown}. The specifications are listed at /api/v1/specifications.`,
     },
-    { collection: slug },
+    { slug: shown },
+  );
+}
+
+function collectionNotFound(slug: string): AppError {
+  const shown = slug.replaceAll("\u0000", "\\0").slice(0, 100);
+  return notFound(
+    {
+      sv: `Det finns ingen samling ${shown}. Samlingarna (specifikationer med position) finns på /ogc/collections.`,
+      en: `There is no collection ${shown}. The collections (specifications with a position) are listed at /ogc/collections.`,
+    },
+    { collection: shown },
   );
 }

@@ -18,8 +18,11 @@ export interface FileStore {
   /** The file's bytes as a stream. Throws ENOENT for an unknown hash. */
   read(sha256: string): AsyncIterable<Uint8Array>;
   has(sha256: string): Promise<boolean>;
-  /** Removes what interrupted writes left behind; returns how many files. */
-  removeTemporary(): Promise<number>;
+  /**
+   * Removes what interrupted writes left behind, untouched for at least `idleMs` (a write in
+   * progress elsewhere keeps touching its file); returns how many files.
+   */
+  removeTemporary(idleMs?: number): Promise<number>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -71,16 +74,26 @@ export class DirectoryFileStore implements FileStore {
     }
   }
 
-  async removeTemporary(): Promise<number> {
+  async removeTemporary(idleMs = 0): Promise<number> {
     let names: string[];
     try {
       names = await readdir(this.temporary);
     } catch {
       return 0;
     }
-    const parts = names.filter((name) => name.endsWith(".part"));
-    await Promise.all(parts.map((name) => rm(join(this.temporary, name), { force: true })));
-    return parts.length;
+    const cutoff = Date.now() - idleMs;
+    let removed = 0;
+    for (const name of names.filter((n) => n.endsWith(".part"))) {
+      const path = join(this.temporary, name);
+      const modified = await stat(path).then(
+        (s) => s.mtimeMs,
+        () => undefined,
+      );
+      if (modified === undefined || modified > cutoff) continue;
+      await rm(path, { force: true });
+      removed++;
+    }
+    return removed;
   }
 
   private pathOf(sha256: string): string {

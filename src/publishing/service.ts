@@ -27,8 +27,12 @@ import {
 import { stageRecords, type Placement } from "./staging.ts";
 import type { Publication, PublishRequest, Release, ReleaseStatus } from "./types.ts";
 
-/** How long a publish may hold its publication before another writer may take over. */
-const LEASE_MINUTES = 30;
+/**
+ * How long a publish holds its publication without renewing: short, so that the lease of an
+ * instance that died mid-publish runs out soon; a running publish renews it well before.
+ */
+const LEASE_SECONDS = 120;
+const LEASE_RENEW_MS = 30_000;
 
 /** Problems with the file as a whole: no row can be trusted, so not even the valid rows are published. */
 const FILE_LEVEL_ERRORS: ReadonlySet<string> = new Set([
@@ -193,6 +197,16 @@ export class PublishingService {
     ]);
     const releaseId = randomUUID();
     await this.acquireLease(organizationCode, slug, releaseId);
+    const renewal = setInterval(() => {
+      this.db
+        .query(
+          `UPDATE publications SET lease_until = now() + make_interval(secs => $3)
+           WHERE organization_code = $1 AND spec_slug = $2 AND lease_token = $4`,
+          [organizationCode, slug, LEASE_SECONDS, releaseId],
+        )
+        .catch(() => undefined);
+    }, LEASE_RENEW_MS);
+    renewal.unref();
     try {
       const stored = await this.files.put(request.body);
       await this.db.query(
@@ -269,6 +283,7 @@ export class PublishingService {
         return this.releaseOn(tx, releaseId);
       });
     } finally {
+      clearInterval(renewal);
       await this.db
         .query("DELETE FROM staged_rows WHERE release_id = $1", [releaseId])
         .catch(() => undefined);
@@ -374,10 +389,16 @@ export class PublishingService {
 
   /**
    * Clears what a killed process left: partial files, staged rows of publishes that are no
-   * longer running, and leases that ran out. Safe to run while other instances publish.
+   * longer running, and leases that ran out. On the embedded database this process is the only
+   * writer, so every lease is a dead one; on a server shared by instances only expired ones are.
    */
   async recover(): Promise<{ temporaryFiles: number; stagedRows: number }> {
-    const temporaryFiles = await this.files.removeTemporary();
+    const soleWriter = this.db.kind === "pglite";
+    // With a server, other instances may share the file directory: leave their fresh writes alone.
+    const temporaryFiles = await this.files.removeTemporary(soleWriter ? 0 : 15 * 60_000);
+    if (soleWriter) {
+      await this.db.query("UPDATE publications SET lease_until = now() WHERE lease_token IS NOT NULL");
+    }
     const [staged] = await this.db.query<{ n: number }>(
       `WITH gone AS (
          DELETE FROM staged_rows s WHERE NOT EXISTS (
@@ -406,10 +427,10 @@ export class PublishingService {
       [organizationCode, slug],
     );
     const taken = await this.db.query(
-      `UPDATE publications SET lease_token = $3, lease_until = now() + make_interval(mins => $4)
+      `UPDATE publications SET lease_token = $3, lease_until = now() + make_interval(secs => $4)
        WHERE organization_code = $1 AND spec_slug = $2 AND (lease_token IS NULL OR lease_until <= now())
        RETURNING 1`,
-      [organizationCode, slug, token, LEASE_MINUTES],
+      [organizationCode, slug, token, LEASE_SECONDS],
     );
     if (taken.length === 0) {
       throw new AppError(

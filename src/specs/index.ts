@@ -9,6 +9,8 @@ export {
   SpecsService,
   tableSchemaDocument,
   templateCsv,
+  type PriorityEntryChange,
+  type PriorityHistoryEntry,
   type PriorityListFilter,
 } from "./service.ts";
 export { compilePattern, patternProblem, PATTERN_VALUE_CAP, type PatternProblem } from "./pattern.ts";

@@ -245,6 +245,8 @@ describe("GET /api/v1/data/{slug}", () => {
       ["limit=1001", /1 till 1000/],
       ["sort=finns_inte", /fältnamn/],
       ["kommun=0580&kommun=0581", /en gång/],
+      ["name=a%00b", /NUL/],
+      ["q=%00", /NUL/],
     ] as const) {
       const { status, body } = await failure(`/api/v1/data/badplatser?${query}`);
       assert.equal(status, 400, query);

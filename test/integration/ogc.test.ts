@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { validate } from "@readme/openapi-parser";
 import type { JsonValue } from "../../src/consolidation/index.ts";
 import { badplats, insertDatasetRows, type TestRow } from "../support/dataset-rows.ts";
 import { getJson } from "../support/http.ts";
@@ -75,6 +76,8 @@ describe("OGC API Features", () => {
     assert.match(res.headers.get("content-type") ?? "", /^application\/vnd\.oai\.openapi\+json;version=3\.0/);
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
     assert.match(doc.openapi, /^3\.0\./);
+    const checked = await validate(structuredClone(doc) as Parameters<typeof validate>[0]);
+    assert.ok(checked.valid, JSON.stringify(checked));
     for (const path of ["/", "/conformance", "/collections", "/collections/{collectionId}/items"]) {
       assert.ok(path in doc.paths, path);
     }
@@ -123,6 +126,8 @@ describe("OGC API Features", () => {
         assert.match(body.error.message, /\/ogc\/collections/);
       }
     }
+    const nul = await get<ErrorBody>("/ogc/collections/bad%00platser/items");
+    assert.equal(nul.status, 404, "a NUL in the path is not found, not a database error");
     const nothing = await get<ErrorBody>("/ogc/nothing-here", { headers: { Accept: "text/html" } });
     assert.equal(nothing.status, 404);
     assert.equal(nothing.body.error.code, "NOT_FOUND");
@@ -231,7 +236,7 @@ describe("OGC API Features", () => {
     );
     assert.equal(odd.status, 200);
     assert.equal(odd.body.id, "1280:BAD/12 x");
-    for (const id of ["0580:BAD-9999", "0580", "nothing"]) {
+    for (const id of ["0580:BAD-9999", "0580", "nothing", "0580:BAD\u0000"]) {
       const missing = await get<ErrorBody>(`/ogc/collections/badplatser/items/${encodeURIComponent(id)}`);
       assert.equal(missing.status, 404, id);
       assert.equal(missing.body.error.code, "NOT_FOUND");
