@@ -1,10 +1,11 @@
 import type { Logger } from "../core/index.ts";
 import type { Database } from "../db/index.ts";
+import type { ProgressService } from "../progress/index.ts";
 import type { PublishingService } from "../publishing/index.ts";
 import type { Boundary, Organization, RegistryService } from "../registry/index.ts";
 import type { SpecificationDefinition, SpecsService } from "../specs/index.ts";
 import { pointsInside, seededRandom, seedOf } from "./points.ts";
-import { rowsFor } from "./rows.ts";
+import { rowsFor, type Position } from "./rows.ts";
 
 /** Specifications demo mode publishes for: point datasets every municipality could have. */
 export const DEMO_SPECIFICATIONS = [
@@ -14,7 +15,12 @@ export const DEMO_SPECIFICATIONS = [
   "utegym",
   "offentliga-toaletter",
   "laddplatser",
+  "evenemang",
+  "sevardheter",
 ] as const;
+
+/** The demo specifications a region publishes (level "both"). */
+const REGION_SPECIFICATIONS = ["laddplatser", "evenemang", "sevardheter"] as const;
 
 export const DEMO_ACTOR = "system:demo";
 
@@ -23,6 +29,7 @@ export interface DemoDependencies {
   readonly registry: RegistryService;
   readonly specs: SpecsService;
   readonly publishing: PublishingService;
+  readonly progress: ProgressService;
 }
 
 export interface DemoOutcome {
@@ -31,20 +38,45 @@ export interface DemoOutcome {
   readonly rows: number;
 }
 
-/** One organization's demo publications: which specifications, and how many rows of each. */
-function planFor(organization: Organization): { slug: string; rows: number }[] {
-  const random = seededRandom(seedOf(`plan:${organization.code}`));
-  // A believable spread: some have published nothing yet, a few have published everything.
-  const engagement = random();
-  if (organization.kommunKod === null) {
-    return engagement < 0.4 ? [{ slug: "laddplatser", rows: 5 + Math.floor(random() * 10) }] : [];
+/**
+ * Where an organization's points go: its own municipality, or for a region the municipalities of
+ * its county (so each point also lies in a municipality, as the data API's kommun filter expects).
+ */
+function areasOf(organization: Organization, kommuner: readonly Boundary[]): Boundary[] {
+  return organization.kommunKod === null
+    ? kommuner.filter((b) => b.code.startsWith(organization.lanCode))
+    : kommuner.filter((b) => b.code === organization.kommunKod);
+}
+
+function positionsIn(areas: readonly Boundary[], count: number, random: () => number): Position[] {
+  const positions: Position[] = [];
+  for (let i = 0; i < count; i++) {
+    const area = areas[Math.floor(random() * areas.length)];
+    if (area !== undefined) positions.push(...pointsInside(area, 1, random));
   }
-  if (engagement < 0.35) return [];
-  const count = Math.max(1, Math.round(((engagement - 0.35) / 0.65) * DEMO_SPECIFICATIONS.length));
-  const shuffled = [...DEMO_SPECIFICATIONS].sort(
-    (a, b) => seedOf(organization.code + a) - seedOf(organization.code + b),
-  );
-  return shuffled.slice(0, count).map((slug) => ({ slug, rows: 3 + Math.floor(random() * 10) }));
+  return positions;
+}
+
+interface DemoPlan {
+  readonly publications: readonly { slug: string; rows: number }[];
+  /** Whether the organization has declared its data contact and open-data decision. */
+  readonly declares: boolean;
+}
+
+/** One organization's demo: which specifications, how many rows of each, and its declarations. */
+function planFor(organization: Organization): DemoPlan {
+  const random = seededRandom(seedOf(`plan:${organization.code}`));
+  // A believable spread: a third has published nothing yet, some have come far.
+  const engagement = random();
+  const choices: readonly string[] =
+    organization.kommunKod === null ? REGION_SPECIFICATIONS : DEMO_SPECIFICATIONS;
+  if (engagement < 0.35) return { publications: [], declares: false };
+  const count = Math.max(1, Math.round(((engagement - 0.35) / 0.65) * choices.length));
+  const shuffled = [...choices].sort((a, b) => seedOf(organization.code + a) - seedOf(organization.code + b));
+  return {
+    publications: shuffled.slice(0, count).map((slug) => ({ slug, rows: 3 + Math.floor(random() * 10) })),
+    declares: engagement > 0.6,
+  };
 }
 
 /**
@@ -58,9 +90,7 @@ export async function fillDemo(deps: DemoDependencies, logger: Logger): Promise<
   );
   if ((existing?.n ?? 0) > 0) return { skipped: true, publications: 0, rows: 0 };
   const organizations = (await deps.registry.listOrganizations({ limit: 1000 })).items;
-  const boundaries = new Map<string, Boundary>();
-  for (const b of await deps.registry.listBoundaries("kommun")) boundaries.set(`kommun:${b.code}`, b);
-  for (const b of await deps.registry.listBoundaries("lan")) boundaries.set(`lan:${b.code}`, b);
+  const kommunBoundaries = await deps.registry.listBoundaries("kommun");
   const definitions = new Map<string, SpecificationDefinition>(
     await Promise.all(
       DEMO_SPECIFICATIONS.map(
@@ -71,16 +101,15 @@ export async function fillDemo(deps: DemoDependencies, logger: Logger): Promise<
   let publications = 0;
   let rows = 0;
   for (const organization of organizations) {
-    const boundary =
-      organization.kommunKod === null
-        ? boundaries.get(`lan:${organization.lanCode}`)
-        : boundaries.get(`kommun:${organization.kommunKod}`);
-    if (boundary === undefined) continue;
-    for (const { slug, rows: count } of planFor(organization)) {
+    const areas = areasOf(organization, kommunBoundaries);
+    if (areas.length === 0) continue;
+    const plan = planFor(organization);
+    if (plan.declares) await declareDemo(deps.progress, organization);
+    for (const { slug, rows: count } of plan.publications) {
       const definition = definitions.get(slug);
       if (definition === undefined) continue;
       const random = seededRandom(seedOf(`${organization.code}:${slug}`));
-      const positions = pointsInside(boundary, count, random);
+      const positions = positionsIn(areas, count, random);
       const csv = rowsFor(definition, organization, positions, { salt: seedOf(organization.code) % 97 });
       const release = await deps.publishing.publish({
         organizationCode: organization.code,
@@ -108,6 +137,26 @@ export async function fillDemo(deps: DemoDependencies, logger: Logger): Promise<
   return { skipped: false, publications, rows };
 }
 
+async function declareDemo(progress: ProgressService, organization: Organization): Promise<void> {
+  const audit = { actor: DEMO_ACTOR, fromAddress: null, demo: true };
+  await progress.declare(
+    organization.code,
+    "data-contact",
+    {
+      url: "https://example.se/oppna-data/kontakt",
+      contactName: "Datakontakt (demo)",
+      contactEmail: "oppna.data@example.se",
+    },
+    audit,
+  );
+  await progress.declare(
+    organization.code,
+    "open-data-policy",
+    { url: "https://example.se/oppna-data/beslut" },
+    audit,
+  );
+}
+
 /**
  * Removes every trace of demo content: its rows, releases and publications. Real releases, even
  * of a publication that began as a demo, stay.
@@ -126,6 +175,7 @@ export async function removeDemo(db: Database): Promise<{ publications: number; 
        WHERE r.id = p.current_release_id AND l.id = p.latest_release_id AND (r.demo OR l.demo)`,
     );
     await tx.query("DELETE FROM releases WHERE demo");
+    await tx.query("DELETE FROM readiness_declarations WHERE demo");
     const [publications] = await tx.query<{ n: number }>(
       `WITH gone AS (
          DELETE FROM publications p WHERE p.demo AND NOT EXISTS (
@@ -155,11 +205,8 @@ export async function exampleFor(
     deps.specs.getSpecification(slug, version),
     deps.registry.getOrganization(organizationCode),
   ]);
-  const boundary =
-    organization.kommunKod === null
-      ? await deps.registry.getBoundary("lan", organization.lanCode)
-      : await deps.registry.getBoundary("kommun", organization.kommunKod);
+  const areas = areasOf(organization, await deps.registry.listBoundaries("kommun"));
   const random = seededRandom(seedOf(`example:${organization.code}:${slug}`));
-  const positions = pointsInside(boundary, spec.definition.examples.length, random);
+  const positions = positionsIn(areas, spec.definition.examples.length, random);
   return rowsFor(spec.definition, organization, positions, { idPrefix: "EX" });
 }

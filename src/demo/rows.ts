@@ -18,6 +18,8 @@ const KINDS: Readonly<Record<string, string>> = {
   utegym: "utegym",
   "offentliga-toaletter": "toalett",
   laddplatser: "laddstation",
+  evenemang: "marknad",
+  sevardheter: "utsiktsplats",
 };
 
 /** "Norra hagens lekplats": plausible, and obviously nobody's real address. */

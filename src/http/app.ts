@@ -10,6 +10,7 @@ import { webErrorPage, webRoutes } from "../web/index.ts";
 import { dataApi } from "./api/data.ts";
 import { ogcApi } from "./ogc/index.ts";
 import { healthApi } from "./api/health.ts";
+import { progressApi } from "./api/progress.ts";
 import { publicationsApi } from "./api/publications.ts";
 import { sessionApi } from "./api/session.ts";
 import { resolvePrincipal } from "./auth.ts";
@@ -62,6 +63,7 @@ const OPENAPI_TAGS = [
   { name: "Validation", description: "Validering av filer / Validating files" },
   { name: "Publishing", description: "Publicering och releaser / Publishing and releases" },
   { name: "Data", description: "Nationella datamängder / National datasets (OGC API Features at /ogc)" },
+  { name: "Progress", description: "Mognad och det nationella målet / Readiness and the national goal" },
   { name: "Accounts", description: "Inloggning / Signing in" },
   { name: "Operations", description: "Drift / Operations" },
 ];
@@ -79,7 +81,7 @@ function isApiPath(path: string): boolean {
 
 export function createApp(options: AppOptions) {
   const { db, logger, config } = options;
-  const { registry, specs, validation, accounts, publishing, data } =
+  const { registry, specs, validation, accounts, publishing, data, progress } =
     options.services ?? createServices(db, config, options.files);
   const baseUrl = (origin: string) => config.publicUrl ?? origin;
 
@@ -128,6 +130,7 @@ export function createApp(options: AppOptions) {
   api.route("/", specsApi(specs, registry, baseUrl));
   api.route("/", validationApi(validation, config.maxUploadBytes));
   api.route("/", sessionApi(accounts));
+  api.route("/", progressApi(progress));
   api.route("/", publicationsApi(publishing, baseUrl, config.maxUploadBytes));
   api.route("/", dataApi(data, baseUrl));
   app.route("/api/v1", api);

@@ -4,6 +4,8 @@ import type { Logger } from "../core/index.ts";
 export interface ScheduledJob {
   readonly name: string;
   readonly everyMs: number;
+  /** Also run once right away, not only after the first interval. */
+  readonly runAtStart?: boolean;
   run(): Promise<unknown>;
 }
 
@@ -32,6 +34,7 @@ export function startScheduler(jobs: readonly ScheduledJob[], logger: Logger): S
       .finally(() => running.delete(job.name));
     running.set(job.name, run);
   };
+  for (const job of jobs) if (job.runAtStart === true) tick(job);
   const timers = jobs.map((job) => {
     const timer = setInterval(() => tick(job), job.everyMs);
     timer.unref();

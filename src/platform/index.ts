@@ -6,6 +6,7 @@ import { DatasetQueryService } from "../consolidation/index.ts";
 import type { Config } from "../core/index.ts";
 import type { Database } from "../db/index.ts";
 import { DirectoryFileStore, type FileStore } from "../files/index.ts";
+import { ProgressService } from "../progress/index.ts";
 import { PublishingService } from "../publishing/index.ts";
 import { RegistryService } from "../registry/index.ts";
 import { SpecsService } from "../specs/index.ts";
@@ -20,6 +21,7 @@ export interface Services {
   readonly files: FileStore;
   readonly publishing: PublishingService;
   readonly data: DatasetQueryService;
+  readonly progress: ProgressService;
 }
 
 /** Originals live under DATA_DIR/files unless a store is given (tests, object storage). */
@@ -44,5 +46,6 @@ export function createServices(
       ...(config.maxUploadBytes === undefined ? {} : { maxBytes: config.maxUploadBytes }),
     }),
     data: new DatasetQueryService(db, specs),
+    progress: new ProgressService(db, registry, specs),
   };
 }

@@ -33,7 +33,7 @@ describe("demo mode", () => {
        FROM publications WHERE demo`,
     );
     assert.ok(spread);
-    assert.equal(spread.specs, 6);
+    assert.equal(spread.specs, 8);
     assert.ok(spread.orgs > 150 && spread.orgs < 290, `organizations: ${spread.orgs}`);
     assert.equal(spread.rejected, 0);
   });
@@ -56,6 +56,20 @@ describe("demo mode", () => {
         JSON.stringify(row),
       );
     }
+  });
+
+  test("the demo gives a believable mix of readiness levels, short of the national goal", async () => {
+    const progress = await services.progress.national();
+    assert.ok(
+      progress.levels[0] > 0 && progress.levels[1] > 0 && progress.levels[2] > 0,
+      JSON.stringify(progress.levels),
+    );
+    assert.ok(
+      progress.kommuner.established > 20 && progress.kommuner.share < 0.5,
+      JSON.stringify(progress.kommuner),
+    );
+    assert.ok(progress.regioner.established > 0, JSON.stringify(progress.regioner));
+    assert.equal(progress.goalMet, false);
   });
 
   test("a second start leaves the demo content as it is", async () => {

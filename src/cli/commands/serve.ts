@@ -77,7 +77,10 @@ Migrates, seeds the registry and serves.`,
     const demo =
       values.demo === true
         ? fillDemo(services, logger)
-            .then((outcome) => logger.info("demo content", { ...outcome }))
+            .then(async (outcome) => {
+              logger.info("demo content", { ...outcome });
+              await services.progress.recordSnapshot();
+            })
             .catch((error: unknown) => logger.error("demo content failed", { error }))
         : Promise.resolve();
     const scheduler = startScheduler(platformJobs(services), logger);
