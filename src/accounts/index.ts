@@ -34,3 +34,4 @@ export type {
   User,
   UserId,
 } from "./types.ts";
+export { SIGN_IN_LIMITS } from "./sign-in-limits.ts";

@@ -14,6 +14,7 @@ import {
   sessionTtlSchema,
   userIdSchema,
 } from "./input.ts";
+import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "./sign-in-limits.ts";
 import { dummyPasswordHash, generatePassword, hashPassword, verifyPassword } from "./password.ts";
 import {
   looksLikeApiToken,
@@ -284,14 +285,23 @@ export class AccountsService {
   }
 
   /** The user with this email and password, or UNAUTHORIZED with one message for every failure. */
-  async authenticate(email: string, password: string): Promise<User> {
+  /**
+   * Password sign-in. Failures are counted per account and per client address (when given); past
+   * the limits further attempts are refused with RATE_LIMITED without checking the password.
+   */
+  async authenticate(email: string, password: string, fromAddress?: string | null): Promise<User> {
+    await assertSignInAllowed(this.db, email, fromAddress);
     const parsed = emailSchema.safeParse(email);
     const [row] = parsed.success
       ? await this.db.query<UserRow>("SELECT * FROM users WHERE email = $1", [parsed.data])
       : [];
     // Hash even when there is no such user, so the answer takes as long either way.
     const matches = await verifyPassword(password, row?.password_hash ?? (await dummyPasswordHash()));
-    if (row === undefined || !matches || row.disabled_at !== null) throw signInFailed();
+    if (row === undefined || !matches || row.disabled_at !== null) {
+      await recordSignInFailure(this.db, email, fromAddress);
+      throw signInFailed();
+    }
+    await clearSignInFailures(this.db, email);
     return loadUserRow(this.db, row);
   }
 

@@ -98,6 +98,7 @@ const ERROR_DESCRIPTIONS = {
   409: "Another write to the same object is running",
   413: "The body is larger than the limit",
   422: "The file was received and kept with its report, but not published: it has errors",
+  429: "Too many attempts; try again later",
   503: "Database unavailable",
 } as const;
 

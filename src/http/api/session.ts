@@ -33,7 +33,7 @@ const signIn = createRoute({
   },
   responses: {
     200: { description: "Signed in", content: { "application/json": { schema: SessionUser } } },
-    ...errorResponses([400, 401]),
+    ...errorResponses([400, 401, 429]),
   },
 });
 
@@ -50,7 +50,7 @@ export function sessionApi(accounts: AccountsService) {
 
   app.openapi(signIn, async (c) => {
     const { email, password } = c.req.valid("json");
-    const user = await accounts.authenticate(email, password);
+    const user = await accounts.authenticate(email, password, clientAddress(c));
     const session = await accounts.createSession(user.id, undefined, {
       actor: `user:${user.id}`,
       fromAddress: clientAddress(c),
