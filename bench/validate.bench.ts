@@ -6,8 +6,8 @@
 //   node --import tsx bench/validate.bench.ts            # 1M and 5M rows
 //   BENCH_SIZES=200000 node --import tsx bench/validate.bench.ts
 //
-// DuckDB's typed read_csv, the peer DESIGN.md names, is not available here (no duckdb package or
-// binary, no network), so it is not run.
+// A third baseline is DuckDB's typed read_csv of the same file into a table (one thread, like our
+// validator), the peer DESIGN.md names.
 import { spawnSync } from "node:child_process";
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { once } from "node:events";
@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resourceUsage } from "node:process";
 import { fileURLToPath } from "node:url";
+import { DuckDBInstance } from "@duckdb/node-api";
 import Papa from "papaparse";
 import { openTable, validate } from "../src/validation/index.ts";
 import { BENCH_SPEC } from "./support/validate-spec.ts";
@@ -27,6 +28,7 @@ interface ChildResult {
   readonly generateSeconds: number;
   readonly rawRowsPerSecond: number;
   readonly papaRowsPerSecond: number | null;
+  readonly duckdbRowsPerSecond: number;
   readonly validateRowsPerSecond: number;
   readonly valid: boolean;
   readonly errors: number;
@@ -51,8 +53,10 @@ function parent(): void {
     "MB".padStart(7),
     "raw rows/s".padStart(12),
     "papa rows/s".padStart(12),
+    "duckdb rows/s".padStart(14),
     "valid. rows/s".padStart(14),
     "valid./raw".padStart(11),
+    "valid./duck".padStart(11),
     "peak RSS MB".padStart(12),
   );
   for (const size of sizes) {
@@ -73,8 +77,10 @@ function parent(): void {
       (r.bytes / 1e6).toFixed(0).padStart(7),
       r.rawRowsPerSecond.toFixed(0).padStart(12),
       (r.papaRowsPerSecond?.toFixed(0) ?? "-").padStart(12),
+      r.duckdbRowsPerSecond.toFixed(0).padStart(14),
       r.validateRowsPerSecond.toFixed(0).padStart(14),
       (r.validateRowsPerSecond / r.rawRowsPerSecond).toFixed(2).padStart(11),
+      (r.validateRowsPerSecond / r.duckdbRowsPerSecond).toFixed(2).padStart(11),
       r.peakRssMb.toFixed(0).padStart(12),
     );
     if (!r.valid) console.log(`  (the generated file was reported invalid: ${r.errors} errors)`);
@@ -126,7 +132,11 @@ async function child(rows: number): Promise<ChildResult> {
     }
     clearInterval(sampler);
     sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
+    // Peak memory is the validator's: taken before DuckDB runs in this process.
+    const peakRssMb = (resourceUsage().maxRSS * 1024) / 1e6;
+    const duckdbSeconds = await duckdbLoad(file);
     return {
+      duckdbRowsPerSecond: report.stats.rows / duckdbSeconds,
       rows: report.stats.rows,
       bytes,
       generateSeconds,
@@ -135,7 +145,7 @@ async function child(rows: number): Promise<ChildResult> {
       validateRowsPerSecond: report.stats.rows / validateSeconds,
       valid: report.valid,
       errors: report.stats.errors,
-      peakRssMb: (resourceUsage().maxRSS * 1024) / 1e6,
+      peakRssMb,
       sampledPeakRssMb: sampledPeak / 1e6,
     };
   } finally {
@@ -154,6 +164,23 @@ async function rawParse(file: string, limit = Number.POSITIVE_INFINITY): Promise
   }
   await table.close();
   return count - 1; // the header
+}
+
+/** DuckDB reading the file with the specification's types into a table, on one thread. */
+async function duckdbLoad(file: string): Promise<number> {
+  const instance = await DuckDBInstance.create(":memory:", { threads: "1" });
+  const connection = await instance.connect();
+  const columns =
+    "{'id': 'VARCHAR', 'kommun': 'VARCHAR', 'namn': 'VARCHAR', 'antal': 'INTEGER', 'belopp': 'DOUBLE', " +
+    "'datum': 'DATE', 'aktiv': 'BOOLEAN', 'kategori': 'VARCHAR', 'latitude': 'DOUBLE', 'longitude': 'DOUBLE'}";
+  const started = performance.now();
+  await connection.run(
+    `CREATE TABLE t AS SELECT * FROM read_csv('${file.replace(/'/g, "''")}', header = true, columns = ${columns})`,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  connection.closeSync();
+  instance.closeSync();
+  return seconds;
 }
 
 function papaParse(file: string): Promise<number> {
