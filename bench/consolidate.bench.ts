@@ -162,9 +162,13 @@ function line(engine: string, consolidated: number, copied: number): void {
   console.log(
     engine.padEnd(11),
     `${consolidated.toFixed(1)} s`.padStart(9),
-    Math.round(rows / consolidated).toLocaleString("en").padStart(12),
+    Math.round(rows / consolidated)
+      .toLocaleString("en")
+      .padStart(12),
     `${copied.toFixed(2)} s`.padStart(9),
-    Math.round(rows / copied).toLocaleString("en").padStart(12),
+    Math.round(rows / copied)
+      .toLocaleString("en")
+      .padStart(12),
     `${(consolidated / copied).toFixed(1)}x`.padStart(8),
   );
 }
