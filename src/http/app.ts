@@ -7,6 +7,8 @@ import type { Database } from "../db/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { createServices, type Services } from "../platform/index.ts";
 import { webErrorPage, webRoutes } from "../web/index.ts";
+import { catalogApi } from "./api/catalog.ts";
+import { catalogRoutes } from "./catalog-routes.ts";
 import { dataApi } from "./api/data.ts";
 import { ogcApi } from "./ogc/index.ts";
 import { healthApi } from "./api/health.ts";
@@ -63,6 +65,10 @@ const OPENAPI_TAGS = [
   { name: "Validation", description: "Validering av filer / Validating files" },
   { name: "Publishing", description: "Publicering och releaser / Publishing and releases" },
   { name: "Data", description: "Nationella datamängder / National datasets (OGC API Features at /ogc)" },
+  {
+    name: "Catalog",
+    description: "DCAT-AP-SE-katalogen, förhandskontroll och metadatakvalitet / The DCAT-AP-SE catalog",
+  },
   { name: "Progress", description: "Mognad och det nationella målet / Readiness and the national goal" },
   { name: "Accounts", description: "Inloggning / Signing in" },
   { name: "Operations", description: "Drift / Operations" },
@@ -81,7 +87,7 @@ function isApiPath(path: string): boolean {
 
 export function createApp(options: AppOptions) {
   const { db, logger, config } = options;
-  const { registry, specs, validation, accounts, publishing, data, progress } =
+  const { registry, specs, validation, accounts, publishing, data, progress, catalog } =
     options.services ?? createServices(db, config, options.files);
   const baseUrl = (origin: string) => config.publicUrl ?? origin;
 
@@ -133,8 +139,10 @@ export function createApp(options: AppOptions) {
   api.route("/", progressApi(progress));
   api.route("/", publicationsApi(publishing, baseUrl, config.maxUploadBytes));
   api.route("/", dataApi(data, baseUrl));
+  api.route("/", catalogApi(catalog, baseUrl));
   app.route("/api/v1", api);
   app.route("/ogc", ogcApi(data, baseUrl));
+  app.route("/", catalogRoutes(catalog, baseUrl));
   app.route("/", healthApi(db));
 
   app.doc31("/openapi.json", (c) => ({

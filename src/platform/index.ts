@@ -2,6 +2,7 @@
 // the background jobs alike, so every entry point runs the same code.
 import { join } from "node:path";
 import { AccountsService } from "../accounts/index.ts";
+import { CatalogService } from "../catalog/index.ts";
 import { DatasetQueryService } from "../consolidation/index.ts";
 import type { Config } from "../core/index.ts";
 import type { Database } from "../db/index.ts";
@@ -22,6 +23,7 @@ export interface Services {
   readonly publishing: PublishingService;
   readonly data: DatasetQueryService;
   readonly progress: ProgressService;
+  readonly catalog: CatalogService;
 }
 
 /** Originals live under DATA_DIR/files unless a store is given (tests, object storage). */
@@ -47,5 +49,6 @@ export function createServices(
     }),
     data: new DatasetQueryService(db, specs),
     progress: new ProgressService(db, registry, specs),
+    catalog: new CatalogService(db, specs, registry),
   };
 }

@@ -1,0 +1,41 @@
+// The DCAT-AP-SE catalog: the model of every dataset the platform describes, its RDF export
+// (RDF/XML, Turtle, JSON-LD), SHACL conformance (pre-flight) and the MQA-style quality score.
+export { CatalogService, type DatasetBatch } from "./service.ts";
+export * from "./model.ts";
+export {
+  RDF_FORMATS,
+  RDF_MEDIA_TYPES,
+  rdfWriter,
+  type RdfFormat,
+  type RdfNode,
+  type RdfWriter,
+} from "./rdf.ts";
+export {
+  THEMES,
+  themesFor,
+  DATA_THEMES,
+  PUBLISHER_TYPES,
+  CC0,
+  HVD_LEGISLATION,
+  FILE_TYPES,
+} from "./vocabulary.ts";
+export type {
+  DatasetQuality,
+  DatasetSummary,
+  OrganizationQuality,
+  PreflightReport,
+  PreflightViolation,
+} from "./service.ts";
+export {
+  DIMENSIONS,
+  MAX_POINTS,
+  TOTAL_POINTS,
+  ratingOf,
+  scoreCatalog,
+  scoreDataset,
+  type Dimension,
+  type IndicatorScore,
+  type QualityScore,
+  type Rating,
+} from "./quality.ts";
+export { SHAPES, datasetOf, propertyName, toDataset, validate, type ShaclViolation } from "./shacl.ts";

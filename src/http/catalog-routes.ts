@@ -1,0 +1,159 @@
+// The DCAT-AP-SE catalog as documents: /catalog.rdf (RDF/XML, what dataportal.se harvests),
+// /catalog.ttl and /catalog.jsonld, and the same per organization. Streamed batch by batch, with
+// a weak ETag from one small query so a harvester that polls gets 304 while nothing changed.
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { cors } from "hono/cors";
+import {
+  RDF_FORMATS,
+  RDF_MEDIA_TYPES,
+  rdfWriter,
+  type CatalogScope,
+  type CatalogService,
+  type RdfFormat,
+} from "../catalog/index.ts";
+import { errorResponses, OrganizationCodeSchema } from "./api/schemas.ts";
+import { notModified, streamChunks } from "./api/data.ts";
+import type { AppEnv } from "./context.ts";
+
+/** Harvesters poll; a minute's caching spares the database without hiding a publish for long. */
+const CATALOG_CACHE_CONTROL = "public, max-age=60";
+
+const DESCRIPTIONS: Readonly<Record<RdfFormat, string>> = {
+  rdf: "RDF/XML, the format dataportal.se harvests",
+  ttl: "Turtle",
+  jsonld: "JSON-LD",
+};
+
+const rdfContent = (format: RdfFormat) => ({
+  [RDF_MEDIA_TYPES[format]]: { schema: z.string().openapi({ description: DESCRIPTIONS[format] }) },
+});
+
+const nationalRoutes = RDF_FORMATS.map(
+  (format) =>
+    [
+      format,
+      createRoute({
+        method: "get",
+        path: `/catalog.${format}`,
+        tags: ["Catalog"],
+        summary: `Nationella katalogen (DCAT-AP-SE) som ${DESCRIPTIONS[format]} / The national DCAT-AP-SE catalog`,
+        description:
+          "Every publication with a current release (one dcat:Dataset per organization and specification) and every national dataset with rows, with distributions (CSV, JSON, GeoJSON, the original file, OGC API Features) and the data services. DCAT-AP 3.0.1 + DCAT-AP-SE 3.0.1; absolute IRIs, no blank nodes. Streamed; ETag / If-None-Match.",
+        responses: {
+          200: { description: "The catalog", content: rdfContent(format) },
+          304: { description: "Not modified (If-None-Match)" },
+          ...errorResponses([503]),
+        },
+      }),
+    ] as const,
+);
+
+const organizationRoutes = RDF_FORMATS.map(
+  (format) =>
+    [
+      format,
+      createRoute({
+        method: "get",
+        path: `/organizations/{code}/catalog.${format}`,
+        tags: ["Catalog"],
+        summary: `En organisations katalog som ${DESCRIPTIONS[format]} / One organization's catalog`,
+        description:
+          "The organization's publications with a current release, as a DCAT-AP-SE catalog published by the organization. Streamed; ETag / If-None-Match.",
+        request: { params: z.object({ code: OrganizationCodeSchema }) },
+        responses: {
+          200: { description: "The catalog", content: rdfContent(format) },
+          304: { description: "Not modified (If-None-Match)" },
+          ...errorResponses([400, 404, 503]),
+        },
+      }),
+    ] as const,
+);
+
+const DATASET_ID = /^(national|\d{2}|\d{4})\.[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const datasetRoute = createRoute({
+  method: "get",
+  path: "/catalog/datasets/{id}",
+  tags: ["Catalog"],
+  summary: "En datamängds IRI / A dataset's IRI",
+  description:
+    "The IRI of a catalog dataset resolves: Turtle, RDF/XML or JSON-LD by the Accept header (the dataset, its distributions and the services they name); anything else is sent on (303) to the dataset's page.",
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .regex(
+          DATASET_ID,
+          "Id:t är {kod}.{slug} eller national.{slug} / The id is {code}.{slug} or national.{slug}",
+        )
+        .openapi({ example: "0580.badplatser" }),
+    }),
+  },
+  responses: {
+    200: {
+      description: "The dataset",
+      content: { ...rdfContent("ttl"), ...rdfContent("rdf"), ...rdfContent("jsonld") },
+    },
+    303: { description: "See the dataset's page" },
+    ...errorResponses([400, 404, 503]),
+  },
+});
+
+/** The RDF format the Accept header asks for first, if any. */
+function acceptedRdf(accept: string | undefined): RdfFormat | undefined {
+  if (accept === undefined) return undefined;
+  let best: { format: RdfFormat; q: number } | undefined;
+  for (const part of accept.split(",")) {
+    const [type = "", ...params] = part.split(";").map((p) => p.trim().toLowerCase());
+    const q = Number(params.find((p) => p.startsWith("q="))?.slice(2) ?? "1");
+    const format = RDF_FORMATS.find((f) => RDF_MEDIA_TYPES[f] === type);
+    if (format !== undefined && Number.isFinite(q) && q > 0 && (best === undefined || q > best.q))
+      best = { format, q };
+  }
+  return best?.format;
+}
+
+export function catalogRoutes(catalog: CatalogService, publicUrl: (origin: string) => string) {
+  const app = new OpenAPIHono<AppEnv>();
+  const open = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag"] });
+  app.use("/catalog.*", open);
+  app.use("/organizations/:code/catalog.*", open);
+
+  const serve = async (c: Context<AppEnv>, scope: CatalogScope, format: RdfFormat) => {
+    const context = { baseUrl: publicUrl(new URL(c.req.url).origin) };
+    const etag = await catalog.etag(scope, format, context);
+    const cached = notModified(c, etag);
+    if (cached !== undefined) return cached;
+    const name = scope.kind === "national" ? "catalog" : `catalog-${scope.code}`;
+    return c.body(streamChunks(c, catalog.export(scope, format, context)), 200, {
+      ETag: etag,
+      "Cache-Control": CATALOG_CACHE_CONTROL,
+      "Content-Type": `${RDF_MEDIA_TYPES[format]}; charset=utf-8`,
+      "Content-Disposition": `inline; filename="${name}.${format}"`,
+    });
+  };
+
+  for (const [format, route] of nationalRoutes) {
+    app.openapi(route, (c) => serve(c, { kind: "national" }, format));
+  }
+  for (const [format, route] of organizationRoutes) {
+    app.openapi(route, (c) => serve(c, { kind: "organization", code: c.req.valid("param").code }, format));
+  }
+  app.openapi(datasetRoute, async (c) => {
+    const context = { baseUrl: publicUrl(new URL(c.req.url).origin) };
+    const dataset = await catalog.dataset(c.req.valid("param").id, context);
+    const format = acceptedRdf(c.req.header("accept"));
+    if (format === undefined) return c.redirect(dataset.landingPage, 303);
+    const writer = rdfWriter(format);
+    const nodes = catalog.datasetGraph(dataset, context);
+    const body = writer.start() + nodes.map((n) => writer.node(n)).join("") + writer.end();
+    return c.body(body, 200, {
+      "Content-Type": `${RDF_MEDIA_TYPES[format]}; charset=utf-8`,
+      "Cache-Control": CATALOG_CACHE_CONTROL,
+      Vary: "Accept",
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,136 @@
+// Conformance in CI: on demo content, /catalog.rdf parses as RDF/XML and it and
+// /organizations/0580/catalog.ttl pass the EU DCAT-AP 3.0.1 shapes plus DIGG's DCAT-AP-SE
+// additions, read straight from the shared reference data, with zero violations.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+import type { Quad } from "@rdfjs/types";
+import rdf from "@zazuko/env";
+import { Parser } from "n3";
+import SHACLValidator from "rdf-validate-shacl";
+import { RdfXmlParser } from "rdfxml-streaming-parser";
+import { createLogger } from "../../src/core/index.ts";
+import { fillDemo } from "../../src/demo/index.ts";
+import { createServices } from "../../src/platform/index.ts";
+import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
+
+const REFERENCE = new URL("../../../shared/reference/", import.meta.url);
+const DCAT = "http://www.w3.org/ns/dcat#";
+const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+function shapes() {
+  const dataset = rdf.dataset();
+  for (const file of ["dcat-ap/3.0.1/shacl_dcat-ap-SHACL.ttl", "dcat-ap-se/dcat-ap-se-additions.ttl"]) {
+    dataset.addAll(new Parser().parse(readFileSync(new URL(file, REFERENCE), "utf8")));
+  }
+  return dataset;
+}
+
+function parseRdfXml(text: string): Promise<Quad[]> {
+  return new Promise((resolve, reject) => {
+    const quads: Quad[] = [];
+    const parser = new RdfXmlParser();
+    parser.on("data", (quad: Quad) => quads.push(quad));
+    parser.on("error", reject);
+    parser.on("end", () => resolve(quads));
+    parser.write(text);
+    parser.end();
+  });
+}
+
+async function violations(quads: readonly Quad[]) {
+  const data = rdf.dataset();
+  data.addAll(quads);
+  const report = await new SHACLValidator(shapes(), { factory: rdf }).validate(data);
+  // Terms the library types as present may be absent at run time (a result about a node itself).
+  const shown = (term: { value: string } | null | undefined) => term?.value ?? "";
+  return report.results.map(
+    (r) => `${shown(r.focusNode)} ${shown(r.path)} ${shown(r.sourceConstraintComponent)}`,
+  );
+}
+
+const subjectsOfType = (quads: readonly Quad[], type: string) =>
+  new Set(
+    quads
+      .filter((q) => q.predicate.value === RDF_TYPE && q.object.value === type)
+      .map((q) => q.subject.value),
+  );
+
+describe("the DCAT-AP-SE catalog on demo content", () => {
+  let platform: TestPlatform;
+  let publications = 0;
+  // Fetched before any validation: SHACL runs on this process's event loop, the server's too, and a
+  // long validation between two requests would let a kept-alive connection time out under the client.
+  let national: Response;
+  let nationalText: string;
+  let linkoping: Response;
+  let linkopingText: string;
+  const preflights: {
+    code: string;
+    status: number;
+    report: { conforms: boolean; violations: unknown[]; datasets: number };
+  }[] = [];
+
+  before(async () => {
+    platform = await startTestPlatform();
+    const services = createServices(platform.db, { dataDir: platform.dataDir });
+    const filled = await fillDemo(services, createLogger("silent"));
+    publications = filled.publications;
+    assert.ok(publications > 200, `demo publications: ${publications}`);
+    national = await fetch(`${platform.url}/catalog.rdf`);
+    nationalText = await national.text();
+    linkoping = await fetch(`${platform.url}/organizations/0580/catalog.ttl`);
+    linkopingText = await linkoping.text();
+    const codes = await platform.db.query<{ organization_code: string }>(
+      "SELECT DISTINCT organization_code FROM publications WHERE current_release_id IS NOT NULL ORDER BY 1 LIMIT 5",
+    );
+    for (const { organization_code: code } of codes) {
+      const response = await fetch(`${platform.url}/api/v1/organizations/${code}/catalog/preflight`);
+      preflights.push({
+        code,
+        status: response.status,
+        report: (await response.json()) as (typeof preflights)[number]["report"],
+      });
+    }
+  });
+  after(() => platform.close());
+
+  test("/catalog.rdf parses as RDF/XML and passes DCAT-AP 3.0.1 + DCAT-AP-SE with zero violations", async () => {
+    assert.equal(national.status, 200);
+    assert.match(national.headers.get("content-type") ?? "", /^application\/rdf\+xml/);
+    const quads = await parseRdfXml(nationalText);
+    // One dataset per publication with a current release, and one per national dataset: each
+    // specification with published rows.
+    const [row] = await platform.db.query<{ publications: number; national: number }>(
+      `SELECT count(*)::int AS publications,
+              count(DISTINCT p.spec_slug) FILTER (WHERE r.rows_published > 0)::int AS national
+       FROM publications p JOIN releases r ON r.id = p.current_release_id`,
+    );
+    assert.ok(row !== undefined && row.publications >= publications && row.national > 0);
+    assert.equal(subjectsOfType(quads, `${DCAT}Dataset`).size, row.publications + row.national);
+    assert.equal(subjectsOfType(quads, `${DCAT}Catalog`).size, 1);
+    assert.equal(subjectsOfType(quads, `${DCAT}DataService`).size, 2);
+    assert.ok(quads.every((q) => q.subject.termType === "NamedNode" && q.object.termType !== "BlankNode"));
+    assert.deepEqual(await violations(quads), []);
+  });
+
+  test("/organizations/0580/catalog.ttl passes the same shapes with zero violations", async () => {
+    assert.equal(linkoping.status, 200);
+    assert.match(linkoping.headers.get("content-type") ?? "", /^text\/turtle/);
+    const quads = new Parser().parse(linkopingText);
+    const [row] = await platform.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM publications WHERE organization_code = '0580' AND current_release_id IS NOT NULL",
+    );
+    assert.equal(subjectsOfType(quads, `${DCAT}Dataset`).size, row?.n);
+    assert.deepEqual(await violations(quads), []);
+  });
+
+  test("the pre-flight check agrees: every organization with publications conforms", () => {
+    assert.ok(preflights.length > 0);
+    for (const { code, status, report } of preflights) {
+      assert.equal(status, 200, code);
+      assert.equal(report.conforms, true, JSON.stringify(report.violations));
+      assert.ok(report.datasets > 0);
+    }
+  });
+});
