@@ -130,6 +130,11 @@ export function createApp(options: AppOptions) {
     cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["X-Request-Id", "ETag"] }),
   );
   app.use("/api/*", resolvePrincipal(accounts, config.publicUrl));
+  // Web pages show who is signed in and take forms from them; static files need no principal.
+  const webPrincipal = resolvePrincipal(accounts, config.publicUrl);
+  app.use("*", (c, next) =>
+    isApiPath(c.req.path) || c.req.path.startsWith("/static/") ? next() : webPrincipal(c, next),
+  );
 
   const api = new OpenAPIHono<AppEnv>(honoOptions);
   api.route("/", registryApi(registry));
@@ -158,9 +163,13 @@ export function createApp(options: AppOptions) {
       registry,
       specs,
       validation,
+      accounts,
+      publishing,
+      data,
       openApiDocument: () =>
         app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO, tags: OPENAPI_TAGS }),
       maxUploadBytes: config.maxUploadBytes,
+      publicUrl: config.publicUrl,
     }),
   );
 

@@ -53,6 +53,7 @@ test("the Swedish texts are Swedish: the prose is not the English copied", () =>
     "docsVersion",
     "lanRegion",
     "navApi",
+    "navData",
     "organizationRegion",
     "siteName",
     "specPageTitle",

@@ -1,6 +1,8 @@
 // Every word the web pages show, in Swedish and English. One key set: the `Messages` type makes
 // a key missing from either language a compile error, and i18n.test.ts checks the values too.
+import type { TokenScope } from "../accounts/index.ts";
 import type { Language } from "../core/index.ts";
+import type { ReleaseStatus } from "../publishing/index.ts";
 import type { FieldType, PriorityStatus } from "../specs/index.ts";
 import type {
   ConstraintName,
@@ -317,6 +319,187 @@ export interface Messages {
   readonly reportNextHeading: string;
   readonly reportAgain: string;
   readonly reportSpecLink: string;
+
+  readonly navData: string;
+  readonly signInLink: string;
+  readonly signOutButton: string;
+  readonly accountSignedInAs: string;
+  readonly accountTitle: string;
+  readonly errorForbiddenTitle: string;
+  readonly errorUnauthorizedTitle: string;
+  readonly errorTooLargeTitle: string;
+  readonly errorConflictTitle: string;
+  readonly signInTitle: string;
+  readonly signInIntro: readonly string[];
+  readonly signInEmailLabel: string;
+  readonly signInPasswordLabel: string;
+  readonly signInSubmit: string;
+  readonly signInErrorEmail: string;
+  readonly signInErrorPassword: string;
+  readonly signInErrorWrong: string;
+  readonly signInNoAccount: string;
+  readonly signInCookies: string;
+  readonly signedOutNotice: string;
+  readonly csrfTitle: string;
+  readonly csrfText: readonly string[];
+  readonly csrfWhatNow: string;
+  readonly csrfBackLink: string;
+  readonly forbiddenPublish: string;
+  readonly forbiddenRead: string;
+  readonly forbiddenEditList: string;
+  readonly forbiddenSignedInAs: string;
+  readonly accountDetailsHeading: string;
+  readonly accountRolesHeading: string;
+  readonly accountNoRoles: string;
+  readonly roleAdministrator: string;
+  readonly roleNationalCoordinator: string;
+  readonly roleCountyCoordinator: string;
+  readonly rolePublisher: string;
+  readonly roleDataUser: string;
+  readonly rolePublishLink: string;
+  readonly rolePublicationsLink: string;
+  readonly tokensHeading: string;
+  readonly tokensIntro: string;
+  readonly tokensCaption: string;
+  readonly tokensNone: string;
+  readonly columnOrganization: string;
+  readonly columnScope: string;
+  readonly columnCreated: string;
+  readonly columnLastUsed: string;
+  readonly columnAction: string;
+  readonly scopeLabels: Readonly<Record<TokenScope, string>>;
+  readonly tokenActive: string;
+  readonly tokenRevoked: string;
+  readonly tokenNeverUsed: string;
+  readonly tokenRevokeButton: string;
+  readonly tokenRevokedNotice: string;
+  readonly tokenCreateHeading: string;
+  readonly tokenNameLabel: string;
+  readonly tokenNameHint: string;
+  readonly tokenScopeHints: Readonly<Record<TokenScope, string>>;
+  readonly tokenCreateSubmit: string;
+  readonly tokenCreateNone: string;
+  readonly tokenErrorName: string;
+  readonly tokenErrorOrganization: string;
+  readonly tokenErrorScope: string;
+  readonly tokenErrorScopeNotAllowed: string;
+  readonly tokenCreatedHeading: string;
+  readonly tokenCreatedText: string;
+  readonly tokenCreatedLabel: string;
+  readonly tokenCreatedUsage: string;
+  readonly publicationsLink: string;
+  readonly publicationsTitle: string;
+  readonly publicationsIntro: string;
+  readonly publicationsTypes: Readonly<Record<"kommun" | "region" | "both", string>>;
+  readonly publicationsCaption: string;
+  readonly publicationsNoneExpected: string;
+  readonly publicationsPublishLink: string;
+  readonly publicationsRejectedNote: string;
+  readonly columnCurrentRelease: string;
+  readonly columnPublishedRows: string;
+  readonly columnRejected: string;
+  readonly publicationNone: string;
+  readonly releaseStatusLabels: Readonly<Record<ReleaseStatus, string>>;
+  readonly releaseErrorCount: CountTemplates;
+  readonly releaseReportLink: string;
+  readonly noneText: string;
+  readonly demoLabel: string;
+  readonly demoNote: string;
+  readonly publicationTitle: string;
+  readonly publicationHistoryHeading: string;
+  readonly publicationHistoryCaption: string;
+  readonly publicationHistoryHiddenNote: string;
+  readonly publicationNoReleases: string;
+  readonly columnReceived: string;
+  readonly columnChanges: string;
+  readonly columnFile: string;
+  readonly changesText: string;
+  readonly releaseFileLink: string;
+  readonly releaseDetailsLink: string;
+  readonly publicationDataLink: string;
+  readonly releaseTitles: Readonly<Record<ReleaseStatus, string>>;
+  readonly releaseLeads: Readonly<Record<ReleaseStatus, string>>;
+  readonly releaseFileName: string;
+  readonly releaseRowsTotal: string;
+  readonly releaseAdded: string;
+  readonly releaseChanged: string;
+  readonly releaseRemoved: string;
+  readonly releaseSpecVersion: string;
+  readonly releaseValidRowsHeading: string;
+  readonly releaseValidRowsText: string;
+  readonly releaseValidRowsButton: string;
+  readonly releaseValidRowsImpossible: string;
+  readonly releaseReportHeading: string;
+  readonly releaseLinksHeading: string;
+  readonly releaseReportJson: string;
+  readonly releaseAgain: string;
+  readonly publishTitle: string;
+  readonly publishIntro: readonly string[];
+  readonly publishFor: string;
+  readonly publishSpecLabel: string;
+  readonly publishSubmit: string;
+  readonly publishValidateFirst: string;
+  readonly publishValidateLink: string;
+  readonly publishErrorNoSpec: string;
+  readonly publishErrorNoFile: string;
+  readonly publishNoneExpected: string;
+  readonly dataTitle: string;
+  readonly dataIntro: readonly string[];
+  readonly dataCaption: string;
+  readonly columnPublishers: string;
+  readonly dataFilterKommunAll: string;
+  readonly dataFilterQ: string;
+  readonly dataFilterQHint: string;
+  readonly dataCount: CountTemplates;
+  readonly dataTableHeading: string;
+  readonly dataTableCaption: string;
+  readonly dataNextPage: string;
+  readonly dataFirstPage: string;
+  readonly dataPagingLabel: string;
+  readonly columnRowId: string;
+  readonly columnPosition: string;
+  readonly dataNoPosition: string;
+  readonly dataMapHeading: string;
+  readonly dataMapNote: string;
+  readonly dataMapAttribution: string;
+  readonly dataDownloadNote: string;
+  readonly dataDownloadCsv: string;
+  readonly dataDownloadCsvExcel: string;
+  readonly dataDownloadGeoJson: string;
+  readonly dataDownloadJson: string;
+  readonly dataApiHeading: string;
+  readonly dataApiQuery: string;
+  readonly dataApiOgc: string;
+  readonly dataApiDocs: string;
+  readonly dataNoRows: string;
+  readonly priorityEditLink: string;
+  readonly priorityEditTitle: string;
+  readonly priorityEditIntro: string;
+  readonly priorityRankHint: string;
+  readonly priorityNameSv: string;
+  readonly priorityNameEn: string;
+  readonly priorityAreaSv: string;
+  readonly priorityAreaEn: string;
+  readonly priorityNotes: string;
+  readonly priorityNotesHint: string;
+  readonly priorityEditSubmit: string;
+  readonly prioritySaved: string;
+  readonly priorityErrorRank: string;
+  readonly priorityErrorEmpty: string;
+  readonly priorityErrorTooLong: string;
+  readonly priorityErrorChoice: string;
+  readonly priorityHistoryHeading: string;
+  readonly priorityHistoryCaption: string;
+  readonly priorityEntryHistoryCaption: string;
+  readonly priorityHistoryNone: string;
+  readonly priorityEntryHistoryNone: string;
+  readonly columnChangedAt: string;
+  readonly columnChangedBy: string;
+  readonly columnChange: string;
+  readonly priorityChangedByCoordinator: string;
+  readonly priorityNoChange: string;
+  readonly priorityHistoryMore: string;
+  readonly priorityChangedBySystem: string;
 }
 
 const sv: Messages = {
@@ -749,6 +932,235 @@ const sv: Messages = {
   reportNextHeading: "Gå vidare",
   reportAgain: "Validera en fil till",
   reportSpecLink: "Specifikationen {title}, version {version}",
+
+  navData: "Data",
+  signInLink: "Logga in",
+  signOutButton: "Logga ut",
+  accountSignedInAs: "Inloggad som {name}.",
+  accountTitle: "Mina sidor",
+  errorForbiddenTitle: "Du har inte behörighet",
+  errorUnauthorizedTitle: "Du behöver logga in",
+  errorTooLargeTitle: "Filen är för stor",
+  errorConflictTitle: "Det går inte just nu",
+  signInTitle: "Logga in",
+  signInIntro: [
+    "Logga in för att publicera data för din organisation, se era filer och rapporter, hantera API-nycklar och, för den nationella samordnaren, ändra den prioriterade listan.",
+    "Du behöver inte logga in för att hitta, ladda ner eller validera data.",
+  ],
+  signInEmailLabel: "E-postadress",
+  signInPasswordLabel: "Lösenord",
+  signInSubmit: "Logga in",
+  signInErrorEmail: "Skriv din e-postadress.",
+  signInErrorPassword: "Skriv ditt lösenord.",
+  signInErrorWrong: "E-postadressen eller lösenordet är fel. Kontrollera båda och försök igen.",
+  signInNoAccount:
+    "Har du inget konto? Konton skapas av plattformens administratör. Kontakta den som samordnar arbetet med öppna data i din kommun eller region.",
+  signInCookies:
+    "När du loggar in sparas en kaka (cookie) i din webbläsare så att du förblir inloggad. Den tas bort när du loggar ut, och senast efter 8 timmar.",
+  signedOutNotice: "Du är utloggad.",
+  csrfTitle: "Formuläret kunde inte skickas",
+  csrfText: [
+    "Av säkerhetsskäl tar Dataverkstad bara emot formulär som skickas från en sida som webbplatsen just har visat för dig. Formuläret saknade sin kontrollkod, eller så hörde koden till en äldre inloggning, till exempel om du har loggat ut eller in igen i en annan flik efter att sidan öppnades.",
+    "Ingenting har ändrats.",
+  ],
+  csrfWhatNow:
+    "Gå tillbaka till formuläret, ladda om sidan och skicka det igen. Om det inte hjälper: logga in på nytt, och kontrollera att webbläsaren tillåter kakor (cookies) från den här webbplatsen.",
+  csrfBackLink: "Tillbaka till formuläret",
+  forbiddenPublish:
+    "Ditt konto får inte publicera för {organization}. Bara organisationens publicerare kan göra det. Ska du publicera för {organization}, be plattformens administratör om behörighet.",
+  forbiddenRead:
+    "Den här filen publicerades inte. Bara {organization} och dess samordnare kan se den och dess rapport.",
+  forbiddenEditList: "Bara den nationella samordnaren kan ändra den prioriterade listan.",
+  forbiddenSignedInAs: "Du är inloggad som {name} ({email}).",
+  accountDetailsHeading: "Ditt konto",
+  accountRolesHeading: "Dina roller",
+  accountNoRoles: "Ditt konto har inga roller ännu. Be plattformens administratör om de roller du behöver.",
+  roleAdministrator: "Administratör: får göra allt på plattformen",
+  roleNationalCoordinator:
+    "Nationell samordnare: ändrar den prioriterade listan och ser alla organisationers opublicerade material",
+  roleCountyCoordinator: "Länssamordnare för {lan}",
+  rolePublisher: "Publicerare för {organization}",
+  roleDataUser: "Dataanvändare",
+  rolePublishLink: "Publicera en fil för {organization}",
+  rolePublicationsLink: "Publiceringar för {organization}",
+  tokensHeading: "API-nycklar",
+  tokensIntro:
+    "Med en API-nyckel kan ett program läsa eller publicera för en organisation utan att logga in, till exempel för att publicera en fil automatiskt varje natt. Programmet skickar nyckeln i rubriken Authorization: Bearer följt av nyckeln.",
+  tokensCaption: "Dina API-nycklar, den senaste först",
+  tokensNone: "Du har inga API-nycklar.",
+  columnOrganization: "Organisation",
+  columnScope: "Behörighet",
+  columnCreated: "Skapad",
+  columnLastUsed: "Senast använd",
+  columnAction: "Åtgärd",
+  scopeLabels: { read: "Läsa", publish: "Publicera" },
+  tokenActive: "Aktiv",
+  tokenRevoked: "Återkallad {date}",
+  tokenNeverUsed: "Aldrig",
+  tokenRevokeButton: "Återkalla",
+  tokenRevokedNotice: "API-nyckeln {name} är återkallad och kan inte användas längre.",
+  tokenCreateHeading: "Skapa en API-nyckel",
+  tokenNameLabel: "Namn på nyckeln",
+  tokenNameHint:
+    "Så att du känner igen den senare, till exempel Nattlig publicering av badplatser. Högst 100 tecken.",
+  tokenScopeHints: {
+    read: "Läsa: se organisationens filer och rapporter, även de som inte publicerades.",
+    publish: "Publicera: publicera filer för organisationen, och läsa.",
+  },
+  tokenCreateSubmit: "Skapa API-nyckeln",
+  tokenCreateNone: "Ditt konto har ingen roll för någon organisation, så du kan inte skapa API-nycklar.",
+  tokenErrorName: "Skriv ett namn på nyckeln, högst 100 tecken.",
+  tokenErrorOrganization: "Välj en organisation.",
+  tokenErrorScope: "Välj vad nyckeln får göra.",
+  tokenErrorScopeNotAllowed:
+    "Du får inte publicera för {organization}. Välj Läsa, eller en organisation som du publicerar för.",
+  tokenCreatedHeading: "Din nya API-nyckel",
+  tokenCreatedText:
+    "Kopiera nyckeln nu och spara den på ett säkert ställe. Den visas bara den här gången: Dataverkstad sparar den inte. Om du tappar bort den, återkalla den och skapa en ny.",
+  tokenCreatedLabel: "API-nyckeln {name}",
+  tokenCreatedUsage: "Så här publicerar ett program en fil med nyckeln:",
+  publicationsLink: "Publiceringar och datamängder för {organization}",
+  publicationsTitle: "Publiceringar för {organization}",
+  publicationsIntro:
+    "De prioriterade datamängder med specifikation som förväntas av en {type}, och hur långt publiceringen har kommit.",
+  publicationsTypes: { kommun: "kommun", region: "region", both: "kommun eller region" },
+  publicationsCaption: "Förväntade datamängder och deras publicering",
+  publicationsNoneExpected:
+    "Det finns ännu inga prioriterade datamängder med specifikation för den här typen av organisation.",
+  publicationsPublishLink: "Publicera en fil",
+  publicationsRejectedNote:
+    "En avvisad fil hade fel och publicerades inte. Den gällande versionen ligger kvar tills en giltig fil publiceras.",
+  columnCurrentRelease: "Gällande version",
+  columnPublishedRows: "Publicerade rader",
+  columnRejected: "Senaste avvisade fil",
+  publicationNone: "Inte publicerad ännu",
+  releaseStatusLabels: {
+    published: "Publicerad",
+    partial: "Delvis publicerad (bara giltiga rader)",
+    rejected: "Avvisad",
+  },
+  releaseErrorCount: { none: "inga fel", one: "1 fel", many: "{n} fel" },
+  releaseReportLink: "Rapporten",
+  noneText: "Ingen",
+  demoLabel: "Demodata",
+  demoNote: "Det som är märkt Demodata är påhittade exempel, inte verkliga uppgifter.",
+  publicationTitle: "{dataset} från {organization}",
+  publicationHistoryHeading: "Versionshistorik",
+  publicationHistoryCaption: "Filerna som tagits emot, den senaste först",
+  publicationHistoryHiddenNote: "Filer som avvisades visas bara för organisationen och dess samordnare.",
+  publicationNoReleases: "Inga filer har publicerats ännu.",
+  columnReceived: "Mottagen",
+  columnChanges: "Ändringar",
+  columnFile: "Fil",
+  changesText: "{added} nya, {changed} ändrade, {removed} borttagna",
+  releaseFileLink: "Originalfilen",
+  releaseDetailsLink: "Detaljer och rapport",
+  publicationDataLink: "Hela den nationella datamängden {dataset}",
+  releaseTitles: {
+    published: "Filen är publicerad",
+    partial: "De giltiga raderna är publicerade",
+    rejected: "Filen publicerades inte",
+  },
+  releaseLeads: {
+    published: "Alla rader i filen finns nu i den nationella datamängden.",
+    partial:
+      "Raderna utan fel finns nu i den nationella datamängden. Raderna med fel publicerades inte: rätta dem och publicera filen igen.",
+    rejected:
+      "Filen har fel, så den publicerades inte. Den gällande versionen ligger kvar, och ingenting har ändrats i den nationella datamängden.",
+  },
+  releaseFileName: "Filnamn",
+  releaseRowsTotal: "Rader i filen",
+  releaseAdded: "Nya rader",
+  releaseChanged: "Ändrade rader",
+  releaseRemoved: "Borttagna rader",
+  releaseSpecVersion: "Specifikation",
+  releaseValidRowsHeading: "Publicera bara de giltiga raderna",
+  releaseValidRowsText:
+    "Du kan publicera raderna utan fel nu och rätta resten senare. Raderna med fel kommer då inte med i den nationella datamängden, och de rader som organisationen publicerat tidigare ersätts.",
+  releaseValidRowsButton: "Publicera de giltiga raderna",
+  releaseValidRowsImpossible:
+    "Felen gäller hela filen (till exempel kolumnrubrikerna, eller att filen inte gick att läsa till slut), så inte heller de giltiga raderna kan publiceras. Rätta filen och publicera den igen.",
+  releaseReportHeading: "Valideringsrapporten",
+  releaseLinksHeading: "Filen och rapporten",
+  releaseReportJson: "Rapporten i JSON-format",
+  releaseAgain: "Publicera en ny fil",
+  publishTitle: "Publicera en fil",
+  publishIntro: [
+    "Välj vilken datamängd filen innehåller och välj filen. Filen kontrolleras mot specifikationen, och om den är giltig ersätter den organisationens tidigare rader i den nationella datamängden.",
+    "Om filen har fel publiceras den inte, och den gällande versionen ligger kvar. Du får då en rapport om vad som behöver rättas, och kan välja att publicera bara de giltiga raderna.",
+  ],
+  publishFor: "Du publicerar för {organization}.",
+  publishSpecLabel: "Datamängd",
+  publishSubmit: "Publicera filen",
+  publishValidateFirst: "Vill du kontrollera filen först, utan att publicera den?",
+  publishValidateLink: "Validera filen",
+  publishErrorNoSpec: "Välj vilken datamängd filen innehåller.",
+  publishErrorNoFile: "Välj en fil att publicera.",
+  publishNoneExpected: "Det finns ingen datamängd med specifikation som organisationen kan publicera ännu.",
+  dataTitle: "Nationella datamängder",
+  dataIntro: [
+    "Här finns data från kommuner och regioner, sammanställd per datamängd för hela landet. Varje datamängd följer en specifikation, så rader från olika organisationer går att jämföra och använda tillsammans.",
+    "Allt är öppna data: du kan filtrera, ladda ner och hämta dem via API:t utan att logga in.",
+  ],
+  dataCaption: "Datamängderna, med antal rader och antal organisationer som publicerar",
+  columnPublishers: "Organisationer som publicerar",
+  dataFilterKommunAll: "Alla kommuner",
+  dataFilterQ: "Fritext",
+  dataFilterQHint:
+    "Söker i textfälten, till exempel sandstrand. Stora och små bokstäver och å, ä, ö spelar ingen roll.",
+  dataCount: { none: "Ingen rad matchar.", one: "1 rad matchar.", many: "{n} rader matchar." },
+  dataTableHeading: "Raderna",
+  dataTableCaption: "{shown} av {total} rader som matchar",
+  dataNextPage: "Nästa sida",
+  dataFirstPage: "Till första sidan",
+  dataPagingLabel: "Bläddra bland raderna",
+  columnRowId: "Rad-id",
+  columnPosition: "Läge (latitud, longitud)",
+  dataNoPosition: "Saknas",
+  dataMapHeading: "Raderna på kartan",
+  dataMapNote:
+    "Kartan visar raderna i tabellen nedan som har ett läge. Tabellen har samma rader som text, med läget i kolumnen Läge.",
+  dataMapAttribution: "Länsgränser: Valmyndigheten (förenklade)",
+  dataDownloadNote: "Filerna innehåller alla rader som matchar filtret, inte bara dem som visas här.",
+  dataDownloadCsv: "CSV (kommaseparerad)",
+  dataDownloadCsvExcel: "CSV för Excel (med BOM, så att å, ä och ö visas rätt)",
+  dataDownloadGeoJson: "GeoJSON, för kartprogram",
+  dataDownloadJson: "JSON, i samma form som API:t",
+  dataApiHeading: "Hämta via API:t",
+  dataApiQuery:
+    "Samma rader i API:t, 100 åt gången. Nästa sida får du genom att skicka svarets next som cursor:",
+  dataApiOgc: "Som OGC API Features, för GIS-program som QGIS:",
+  dataApiDocs: "Läs mer i API-dokumentationen",
+  dataNoRows: "Ingen organisation har publicerat den här datamängden ännu.",
+  priorityEditLink: "Ändra",
+  priorityEditTitle: "Ändra {name}",
+  priorityEditIntro: "Ändringen sparas i listans historik, med ditt namn och tidpunkten.",
+  priorityRankHint: "Ett heltal från 1 till {n}. Om en annan post har platsen byter de två plats.",
+  priorityNameSv: "Namn på svenska",
+  priorityNameEn: "Namn på engelska",
+  priorityAreaSv: "Område på svenska",
+  priorityAreaEn: "Område på engelska",
+  priorityNotes: "Anteckningar",
+  priorityNotesHint: "Högst 2 000 tecken.",
+  priorityEditSubmit: "Spara ändringarna",
+  prioritySaved: "Ändringarna av {name} är sparade.",
+  priorityErrorRank: "Skriv en plats från 1 till {n}.",
+  priorityErrorEmpty: "{label}: skriv något, högst {max} tecken.",
+  priorityErrorTooLong: "{label}: högst {max} tecken.",
+  priorityErrorChoice: "{label}: välj ett av alternativen.",
+  priorityHistoryHeading: "Ändringshistorik",
+  priorityHistoryCaption: "De senaste ändringarna i listan, den senaste först",
+  priorityEntryHistoryCaption: "Ändringar av {name}, den senaste först",
+  priorityHistoryNone: "Listan har inte ändrats sedan den lades in.",
+  priorityEntryHistoryNone: "Posten har inte ändrats sedan listan lades in.",
+  columnChangedAt: "När",
+  columnChangedBy: "Av",
+  columnChange: "Ändring",
+  priorityChangedByCoordinator: "Nationell samordnare",
+  priorityNoChange: "Inget ändrades: värdena var desamma som förut.",
+  priorityHistoryMore:
+    "Visar de {shown} senaste av {total} ändringar. Varje posts egen sida visar alla dess ändringar.",
+  priorityChangedBySystem: "Dataverkstad",
 };
 
 const en: Messages = {
@@ -1182,6 +1594,234 @@ const en: Messages = {
   reportNextHeading: "What next",
   reportAgain: "Validate another file",
   reportSpecLink: "The specification {title}, version {version}",
+
+  navData: "Data",
+  signInLink: "Sign in",
+  signOutButton: "Sign out",
+  accountSignedInAs: "Signed in as {name}.",
+  accountTitle: "My account",
+  errorForbiddenTitle: "You are not allowed to do this",
+  errorUnauthorizedTitle: "You need to sign in",
+  errorTooLargeTitle: "The file is too large",
+  errorConflictTitle: "This cannot be done just now",
+  signInTitle: "Sign in",
+  signInIntro: [
+    "Sign in to publish data for your organization, see its files and reports, manage API tokens and, as the national coordinator, edit the prioritized list.",
+    "You do not need to sign in to find, download or validate data.",
+  ],
+  signInEmailLabel: "Email address",
+  signInPasswordLabel: "Password",
+  signInSubmit: "Sign in",
+  signInErrorEmail: "Enter your email address.",
+  signInErrorPassword: "Enter your password.",
+  signInErrorWrong: "The email address or the password is wrong. Check both and try again.",
+  signInNoAccount:
+    "No account? Accounts are made by the platform's administrator. Contact whoever coordinates open data in your municipality or region.",
+  signInCookies:
+    "Signing in stores a cookie in your browser so that you stay signed in. It is removed when you sign out, and after 8 hours at the latest.",
+  signedOutNotice: "You are signed out.",
+  csrfTitle: "The form could not be sent",
+  csrfText: [
+    "For security, Dataverkstad only accepts forms sent from a page the site has just shown you. The form lacked its check code, or the code belonged to an earlier sign-in, for example if you signed out or in again in another tab after the page was opened.",
+    "Nothing has been changed.",
+  ],
+  csrfWhatNow:
+    "Go back to the form, reload the page and send it again. If that does not help, sign in again, and check that your browser allows cookies from this site.",
+  csrfBackLink: "Back to the form",
+  forbiddenPublish:
+    "Your account may not publish for {organization}. Only the organization's publishers can. If you are to publish for {organization}, ask the platform's administrator for access.",
+  forbiddenRead:
+    "This file was not published. Only {organization} and its coordinators can see it and its report.",
+  forbiddenEditList: "Only the national coordinator can edit the prioritized list.",
+  forbiddenSignedInAs: "You are signed in as {name} ({email}).",
+  accountDetailsHeading: "Your account",
+  accountRolesHeading: "Your roles",
+  accountNoRoles: "Your account has no roles yet. Ask the platform's administrator for the roles you need.",
+  roleAdministrator: "Administrator: may do everything on the platform",
+  roleNationalCoordinator:
+    "National coordinator: edits the prioritized list and sees every organization's unpublished material",
+  roleCountyCoordinator: "County coordinator for {lan}",
+  rolePublisher: "Publisher for {organization}",
+  roleDataUser: "Data user",
+  rolePublishLink: "Publish a file for {organization}",
+  rolePublicationsLink: "Publications of {organization}",
+  tokensHeading: "API tokens",
+  tokensIntro:
+    "With an API token a program can read or publish for an organization without signing in, for example to publish a file automatically every night. The program sends the token in the header Authorization: Bearer followed by the token.",
+  tokensCaption: "Your API tokens, newest first",
+  tokensNone: "You have no API tokens.",
+  columnOrganization: "Organization",
+  columnScope: "Permission",
+  columnCreated: "Created",
+  columnLastUsed: "Last used",
+  columnAction: "Action",
+  scopeLabels: { read: "Read", publish: "Publish" },
+  tokenActive: "Active",
+  tokenRevoked: "Revoked {date}",
+  tokenNeverUsed: "Never",
+  tokenRevokeButton: "Revoke",
+  tokenRevokedNotice: "The API token {name} is revoked and can no longer be used.",
+  tokenCreateHeading: "Create an API token",
+  tokenNameLabel: "Name of the token",
+  tokenNameHint:
+    "So that you recognise it later, for example Nightly publishing of bathing sites. At most 100 characters.",
+  tokenScopeHints: {
+    read: "Read: see the organization's files and reports, also those that were not published.",
+    publish: "Publish: publish files for the organization, and read.",
+  },
+  tokenCreateSubmit: "Create the API token",
+  tokenCreateNone: "Your account has no role for any organization, so you cannot create API tokens.",
+  tokenErrorName: "Enter a name for the token, at most 100 characters.",
+  tokenErrorOrganization: "Choose an organization.",
+  tokenErrorScope: "Choose what the token may do.",
+  tokenErrorScopeNotAllowed:
+    "You may not publish for {organization}. Choose Read, or an organization you publish for.",
+  tokenCreatedHeading: "Your new API token",
+  tokenCreatedText:
+    "Copy the token now and keep it somewhere safe. It is shown this once only: Dataverkstad does not keep it. If you lose it, revoke it and create a new one.",
+  tokenCreatedLabel: "The API token {name}",
+  tokenCreatedUsage: "This is how a program publishes a file with the token:",
+  publicationsLink: "Publications and datasets of {organization}",
+  publicationsTitle: "Publications of {organization}",
+  publicationsIntro:
+    "The prioritized datasets with a specification that are expected of a {type}, and how far publishing has come.",
+  publicationsTypes: { kommun: "municipality", region: "region", both: "municipality or region" },
+  publicationsCaption: "Expected datasets and their publication",
+  publicationsNoneExpected:
+    "There are no prioritized datasets with a specification for this kind of organization yet.",
+  publicationsPublishLink: "Publish a file",
+  publicationsRejectedNote:
+    "A rejected file had errors and was not published. The current version stays until a valid file is published.",
+  columnCurrentRelease: "Current version",
+  columnPublishedRows: "Rows published",
+  columnRejected: "Latest rejected file",
+  publicationNone: "Not published yet",
+  releaseStatusLabels: {
+    published: "Published",
+    partial: "Partly published (valid rows only)",
+    rejected: "Rejected",
+  },
+  releaseErrorCount: { none: "no errors", one: "1 error", many: "{n} errors" },
+  releaseReportLink: "The report",
+  noneText: "None",
+  demoLabel: "Demo data",
+  demoNote: "What is marked Demo data is made-up examples, not real data.",
+  publicationTitle: "{dataset} from {organization}",
+  publicationHistoryHeading: "Release history",
+  publicationHistoryCaption: "The files received, newest first",
+  publicationHistoryHiddenNote: "Rejected files are shown only to the organization and its coordinators.",
+  publicationNoReleases: "No files have been published yet.",
+  columnReceived: "Received",
+  columnChanges: "Changes",
+  columnFile: "File",
+  changesText: "{added} added, {changed} changed, {removed} removed",
+  releaseFileLink: "The original file",
+  releaseDetailsLink: "Details and report",
+  publicationDataLink: "The whole national dataset {dataset}",
+  releaseTitles: {
+    published: "The file is published",
+    partial: "The valid rows are published",
+    rejected: "The file was not published",
+  },
+  releaseLeads: {
+    published: "Every row of the file is now in the national dataset.",
+    partial:
+      "The rows without errors are now in the national dataset. The rows with errors were not published: fix them and publish the file again.",
+    rejected:
+      "The file has errors, so it was not published. The current version stays, and nothing has changed in the national dataset.",
+  },
+  releaseFileName: "File name",
+  releaseRowsTotal: "Rows in the file",
+  releaseAdded: "Rows added",
+  releaseChanged: "Rows changed",
+  releaseRemoved: "Rows removed",
+  releaseSpecVersion: "Specification",
+  releaseValidRowsHeading: "Publish only the valid rows",
+  releaseValidRowsText:
+    "You can publish the rows without errors now and fix the rest later. The rows with errors are then left out of the national dataset, and the rows the organization published before are replaced.",
+  releaseValidRowsButton: "Publish the valid rows",
+  releaseValidRowsImpossible:
+    "The errors concern the whole file (such as the column headers, or that the file could not be read to the end), so not even the valid rows can be published. Fix the file and publish it again.",
+  releaseReportHeading: "The validation report",
+  releaseLinksHeading: "The file and the report",
+  releaseReportJson: "The report in JSON format",
+  releaseAgain: "Publish a new file",
+  publishTitle: "Publish a file",
+  publishIntro: [
+    "Choose which dataset the file holds, and choose the file. The file is checked against the specification and, if it is valid, replaces the organization's earlier rows in the national dataset.",
+    "If the file has errors it is not published, and the current version stays. You then get a report on what to fix, and can choose to publish only the valid rows.",
+  ],
+  publishFor: "You are publishing for {organization}.",
+  publishSpecLabel: "Dataset",
+  publishSubmit: "Publish the file",
+  publishValidateFirst: "Want to check the file first, without publishing it?",
+  publishValidateLink: "Validate the file",
+  publishErrorNoSpec: "Choose which dataset the file holds.",
+  publishErrorNoFile: "Choose a file to publish.",
+  publishNoneExpected: "There is no dataset with a specification the organization can publish yet.",
+  dataTitle: "National datasets",
+  dataIntro: [
+    "Here is data from municipalities and regions, put together per dataset for the whole country. Each dataset follows a specification, so rows from different organizations can be compared and used together.",
+    "It is all open data: you can filter it, download it and get it through the API without signing in.",
+  ],
+  dataCaption: "The datasets, with the number of rows and of publishing organizations",
+  columnPublishers: "Publishing organizations",
+  dataFilterKommunAll: "All municipalities",
+  dataFilterQ: "Free text",
+  dataFilterQHint: "Searches the text fields, for example sandstrand. Case and å, ä, ö do not matter.",
+  dataCount: { none: "No row matches.", one: "1 row matches.", many: "{n} rows match." },
+  dataTableHeading: "The rows",
+  dataTableCaption: "{shown} of {total} matching rows",
+  dataNextPage: "Next page",
+  dataFirstPage: "Back to the first page",
+  dataPagingLabel: "Page through the rows",
+  columnRowId: "Row id",
+  columnPosition: "Location (latitude, longitude)",
+  dataNoPosition: "Missing",
+  dataMapHeading: "The rows on a map",
+  dataMapNote:
+    "The map shows the rows in the table below that have a location. The table holds the same rows as text, with the location in the Location column.",
+  dataMapAttribution: "County boundaries: Swedish Election Authority (simplified)",
+  dataDownloadNote: "The files hold every row that matches the filter, not only those shown here.",
+  dataDownloadCsv: "CSV (comma-separated)",
+  dataDownloadCsvExcel: "CSV for Excel (with a BOM, so that å, ä and ö show correctly)",
+  dataDownloadGeoJson: "GeoJSON, for map software",
+  dataDownloadJson: "JSON, in the API's shape",
+  dataApiHeading: "Get it through the API",
+  dataApiQuery:
+    "The same rows from the API, 100 at a time. For the next page, send the answer's next as cursor:",
+  dataApiOgc: "As OGC API Features, for GIS software such as QGIS:",
+  dataApiDocs: "Read more in the API documentation",
+  dataNoRows: "No organization has published this dataset yet.",
+  priorityEditLink: "Edit",
+  priorityEditTitle: "Edit {name}",
+  priorityEditIntro: "The change is kept in the list's history, with your name and the time.",
+  priorityRankHint: "A whole number from 1 to {n}. If another entry holds the rank, the two swap.",
+  priorityNameSv: "Name in Swedish",
+  priorityNameEn: "Name in English",
+  priorityAreaSv: "Area in Swedish",
+  priorityAreaEn: "Area in English",
+  priorityNotes: "Notes",
+  priorityNotesHint: "At most 2,000 characters.",
+  priorityEditSubmit: "Save the changes",
+  prioritySaved: "The changes to {name} are saved.",
+  priorityErrorRank: "Enter a rank from 1 to {n}.",
+  priorityErrorEmpty: "{label}: enter something, at most {max} characters.",
+  priorityErrorTooLong: "{label}: at most {max} characters.",
+  priorityErrorChoice: "{label}: choose one of the options.",
+  priorityHistoryHeading: "Change history",
+  priorityHistoryCaption: "The latest changes to the list, newest first",
+  priorityEntryHistoryCaption: "Changes to {name}, newest first",
+  priorityHistoryNone: "The list has not changed since it was put in.",
+  priorityEntryHistoryNone: "The entry has not changed since the list was put in.",
+  columnChangedAt: "When",
+  columnChangedBy: "By",
+  columnChange: "Change",
+  priorityChangedByCoordinator: "National coordinator",
+  priorityNoChange: "Nothing changed: the values were the same as before.",
+  priorityHistoryMore:
+    "Showing the latest {shown} of {total} changes. Each entry's own page shows all its changes.",
+  priorityChangedBySystem: "Dataverkstad (system)",
 };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { sv, en };
@@ -1245,6 +1885,20 @@ export function formatDate(isoDate: string, language: Language): string {
   return new Intl.DateTimeFormat(locale(language), { dateStyle: "long", timeZone: "UTC" }).format(
     new Date(`${isoDate}T00:00:00Z`),
   );
+}
+
+/** A moment in Swedish time: "27 november 2026 14:05" / "27 November 2026, 14:05". */
+export function formatDateTime(moment: Date, language: Language): string {
+  return new Intl.DateTimeFormat(locale(language), {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Stockholm",
+  }).format(moment);
+}
+
+/** The ISO form of a moment, for <time datetime>. */
+export function isoDateTime(moment: Date): string {
+  return moment.toISOString();
 }
 
 /** Names sorted the Swedish way (å, ä, ö last) on both languages' pages: they are Swedish names. */

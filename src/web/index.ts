@@ -1,5 +1,7 @@
 // The server-rendered web: pages in Swedish (plain paths) and English (/en), static files, and the
-// HTML error page. Depends on core, registry, specs and validation; the HTTP layer mounts it.
+// HTML error page; signing in, publishing, the national datasets and the list's edits with their
+// CSRF-checked forms. Depends on core, registry, specs, validation, accounts, publishing and
+// consolidation; the HTTP layer mounts it and resolves the principal.
 export {
   webErrorPage,
   webRoutes,

@@ -1,12 +1,33 @@
 import type { Child } from "hono/jsx";
 import type { Language } from "../core/index.ts";
 import { REGISTRY_SOURCES } from "../registry/index.ts";
+import { CsrfField } from "./forms.tsx";
 import { fill, messages, type Messages } from "./i18n.ts";
 import { localizedPath, otherLanguage } from "./paths.ts";
 import { leafletAsset, siteAsset } from "./static.ts";
+import { useViewer } from "./viewer.ts";
 
 export type NavSection =
-  "start" | "datasets" | "specifications" | "validate" | "organizations" | "lan" | "api" | "accessibility";
+  | "start"
+  | "data"
+  | "datasets"
+  | "specifications"
+  | "validate"
+  | "organizations"
+  | "lan"
+  | "api"
+  | "accessibility"
+  | "account";
+
+/** The sign-in page's site path; its `next` parameter says where to go afterwards. */
+export const SIGN_IN_PATH = "/sign-in";
+export const SIGN_OUT_PATH = "/sign-out";
+export const ACCOUNT_PATH = "/account";
+
+/** The sign-in page's address that leads back to `returnTo` (a localized site path and query). */
+export function signInHref(language: Language, returnTo: string): string {
+  return `${localizedPath(language, SIGN_IN_PATH)}?next=${encodeURIComponent(returnTo)}`;
+}
 
 export interface Crumb {
   readonly label: string;
@@ -29,6 +50,8 @@ export interface LayoutProps {
   readonly map?: boolean | undefined;
   /** More of the site's own scripts, by file name in src/web/static. */
   readonly scripts?: readonly string[] | undefined;
+  /** More in the document's head (a dataset's JSON-LD). */
+  readonly head?: Child;
   readonly children?: Child;
 }
 
@@ -40,6 +63,7 @@ interface NavItem {
 
 const NAV: readonly NavItem[] = [
   { section: "start", path: "/", label: (t) => t.navStart },
+  { section: "data", path: "/data", label: (t) => t.navData },
   { section: "datasets", path: "/priority-list", label: (t) => t.navDatasets },
   { section: "specifications", path: "/specifications", label: (t) => t.navSpecifications },
   { section: "validate", path: "/validate", label: (t) => t.navValidate },
@@ -85,6 +109,7 @@ export function Layout(props: LayoutProps) {
         {scripts.map((src) => (
           <script src={src} defer></script>
         ))}
+        {props.head}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -95,9 +120,17 @@ export function Layout(props: LayoutProps) {
             <a class="site-name" href={localizedPath(language, "/")}>
               {t.siteName}
             </a>
-            <a class="language-link" href={otherHref} lang={other} hreflang={other}>
-              {t.otherLanguageLink}
-            </a>
+            <div class="site-header__tools">
+              <AccountBar
+                language={language}
+                returnTo={localizedPath(language, path) + (props.query ?? "")}
+                current={section === "account"}
+                signInPage={path === SIGN_IN_PATH}
+              />
+              <a class="language-link" href={otherHref} lang={other} hreflang={other}>
+                {t.otherLanguageLink}
+              </a>
+            </div>
           </div>
           <nav class="main-nav" aria-label={t.mainNavLabel}>
             <ul class="wrap">
@@ -132,6 +165,45 @@ export function Layout(props: LayoutProps) {
         <Footer language={language} />
       </body>
     </html>
+  );
+}
+
+/**
+ * Who is signed in, with a link to their page and a sign-out button (a form with the CSRF token),
+ * or a sign-in link back to this page. Nothing on pages that do not know (the HTTP error page).
+ */
+function AccountBar(props: { language: Language; returnTo: string; current: boolean; signInPage: boolean }) {
+  const { language } = props;
+  const t = messages(language);
+  const viewer = useViewer();
+  if (viewer === undefined) return null;
+  if (viewer === null) {
+    if (props.signInPage) return null;
+    return (
+      <a class="account-bar__link" href={signInHref(language, props.returnTo)}>
+        {t.signInLink}
+      </a>
+    );
+  }
+  return (
+    <div class="account-bar">
+      <p class="account-bar__who">
+        {fill(t.accountSignedInAs, { name: viewer.user.displayName })}{" "}
+        <a
+          class="account-bar__link"
+          href={localizedPath(language, ACCOUNT_PATH)}
+          aria-current={props.current ? "page" : undefined}
+        >
+          {t.accountTitle}
+        </a>
+      </p>
+      <form method="post" action={localizedPath(language, SIGN_OUT_PATH)} class="account-bar__sign-out">
+        <CsrfField token={viewer.csrfToken} />
+        <button type="submit" class="button--header">
+          {t.signOutButton}
+        </button>
+      </form>
+    </div>
   );
 }
 
@@ -181,6 +253,12 @@ export interface MapProps {
   readonly geojsonUrl: string;
   /** When set, each feature links to this path + its properties.code (localized). */
   readonly linkBase?: string | undefined;
+  /** Boundaries drawn first, under the features, for orientation (the data maps' counties). */
+  readonly backgroundUrl?: string | undefined;
+  /** The property whose value names a point in its tooltip (the data maps). */
+  readonly labelField?: string | undefined;
+  /** Where the map's boundaries come from; the registry's boundaries when not given. */
+  readonly attribution?: string | undefined;
   readonly size: "large" | "small";
 }
 
@@ -202,9 +280,11 @@ export function MapRegion(props: MapProps) {
       data-link-base={
         props.linkBase === undefined ? undefined : localizedPath(props.language, props.linkBase)
       }
+      data-background-url={props.backgroundUrl}
+      data-label-field={props.labelField}
       data-zoom-in={t.mapZoomIn}
       data-zoom-out={t.mapZoomOut}
-      data-attribution={t.mapAttribution}
+      data-attribution={props.attribution ?? t.mapAttribution}
       data-error={t.mapError}
     >
       <p class="map__message">{t.mapFallback}</p>

@@ -1,8 +1,10 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { etag } from "hono/etag";
-import type { JSX } from "hono/jsx/jsx-runtime";
+import type { AccountsService } from "../accounts/index.ts";
+import type { DatasetQueryService } from "../consolidation/index.ts";
 import { isLanKod, notFound, type AppError, type Language, type LanKod } from "../core/index.ts";
+import type { PublishingService } from "../publishing/index.ts";
 import {
   ORGANIZATION_TYPES,
   type Organization,
@@ -10,26 +12,24 @@ import {
   type OrganizationType,
   type RegistryService,
 } from "../registry/index.ts";
-import {
-  LEVELS,
-  PRIORITY_STATUSES,
-  type Level,
-  type PriorityStatus,
-  type SpecsService,
-} from "../specs/index.ts";
+import type { SpecsService } from "../specs/index.ts";
 import type { ValidationService } from "../validation/index.ts";
+import { accountRoutes } from "./account-routes.tsx";
+import { dataRoutes } from "./data-routes.tsx";
 import { fill, formatMegabytes, messages, nameCollator } from "./i18n.ts";
 import { readOpenApiDocument } from "./openapi.ts";
 import { AccessibilityPage } from "./pages/accessibility.tsx";
 import { DocsPage } from "./pages/docs.tsx";
 import { ErrorPage } from "./pages/error.tsx";
 import { LanListPage, LanPage } from "./pages/lan.tsx";
+import { htmlPage, pageRoute, renderDocument, type PageHandler } from "./kit.tsx";
 import { OrganizationListPage, OrganizationPage } from "./pages/organizations.tsx";
-import { PriorityListPage, type PriorityArea } from "./pages/priority-list.tsx";
 import { SpecificationListPage, SpecificationPage, specificationPath } from "./pages/specifications.tsx";
 import { StartPage } from "./pages/start.tsx";
 import { ValidateFormPage, ValidationReportPage, VALIDATE_PATH, type FormError } from "./pages/validate.tsx";
 import { ENGLISH_PREFIX, localizedPath, pathLanguage, safeSitePath, stripLanguage } from "./paths.ts";
+import { priorityRoutes } from "./priority-routes.tsx";
+import { FORM_OVERHEAD_BYTES, publishingRoutes } from "./publishing-routes.tsx";
 import {
   LEAFLET_DIST_DIR,
   LEAFLET_PREFIX,
@@ -41,32 +41,27 @@ import {
   siteAssetVersion,
   STATIC_PREFIX,
 } from "./static.ts";
+import type { WebEnv } from "./viewer.ts";
 
-/** What the web pages read from the request context (set by the HTTP layer's middleware). */
-export interface WebEnv {
-  Variables: { language: Language; requestId: string };
-}
+export type { WebEnv } from "./viewer.ts";
+export { renderDocument } from "./kit.tsx";
 
 export interface WebDependencies {
   readonly registry: RegistryService;
   readonly specs: SpecsService;
   readonly validation: ValidationService;
+  readonly accounts: AccountsService;
+  readonly publishing: PublishingService;
+  readonly data: DatasetQueryService;
   readonly openApiDocument: () => unknown;
-  /** The largest file the validation page takes, in bytes (MAX_UPLOAD_BYTES). */
+  /** The largest file the validation and publish pages take, in bytes (MAX_UPLOAD_BYTES). */
   readonly maxUploadBytes: number;
+  /** PUBLIC_URL: the origin in links the pages hand out; https here makes the cookies Secure. */
+  readonly publicUrl?: string | undefined;
 }
-
-/** Room in a form upload for the multipart framing and the other fields, beyond the file itself. */
-const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 /** Longest search text taken from a query string (the API's limit too). */
 const MAX_QUERY_LENGTH = 200;
-
-/** A whole HTML document from a page component. Pages render synchronously. */
-export function renderDocument(page: JSX.Element): string {
-  if (page instanceof Promise) throw new TypeError("Web pages must render synchronously");
-  return `<!DOCTYPE html>${page.toString()}`;
-}
 
 function queryText(value: string | undefined): string {
   return (value ?? "").trim().slice(0, MAX_QUERY_LENGTH);
@@ -95,14 +90,6 @@ function byName(a: Organization, b: Organization): number {
   return nameCollator.compare(a.name, b.name);
 }
 
-function isLevel(value: string | undefined): value is Level {
-  return LEVELS.some((level) => level === value);
-}
-
-function isPriorityStatus(value: string | undefined): value is PriorityStatus {
-  return PRIORITY_STATUSES.some((status) => status === value);
-}
-
 // The same forms the API accepts; anything else is no page at all.
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const VERSION = /^\d+\.\d+\.\d+$/;
@@ -116,8 +103,6 @@ function noSuchSpecification(slug: string, version?: string): AppError {
   });
 }
 
-type PageHandler = (c: Context<WebEnv>, language: Language) => Promise<JSX.Element> | JSX.Element;
-
 /**
  * The server-rendered pages: Swedish at the plain path, English under /en. A page's language comes
  * from its path, never from Accept-Language, so every URL always shows the same language.
@@ -126,19 +111,7 @@ export function webRoutes(deps: WebDependencies) {
   const { registry, specs, validation, maxUploadBytes } = deps;
   const web = new Hono<WebEnv>();
 
-  const page = (path: string, handler: PageHandler) => {
-    const routes: [string, Language][] = [
-      [path, "sv"],
-      [path === "/" ? ENGLISH_PREFIX : `${ENGLISH_PREFIX}${path}`, "en"],
-    ];
-    if (path === "/") routes.push([`${ENGLISH_PREFIX}/`, "en"]);
-    for (const [route, language] of routes) {
-      web.get(route, async (c) => {
-        const body = renderDocument(await handler(c, language));
-        return c.html(body, 200, { "Content-Language": language });
-      });
-    }
-  };
+  const page = (path: string, handler: PageHandler) => pageRoute(web, path, handler);
 
   // Static files. Leaflet first: its prefix is inside the site's.
   web.use(`${STATIC_PREFIX}*`, etag());
@@ -169,27 +142,6 @@ export function webRoutes(deps: WebDependencies) {
         matching={new Set(matches.map((k) => k.code))}
         q={q}
       />
-    );
-  });
-
-  page("/priority-list", async (c, language) => {
-    const all = (await specs.listPriorityList()).items;
-    const areas = new Map<string, PriorityArea>();
-    for (const entry of all) areas.set(entry.area.sv, entry.area);
-    const areaParam = c.req.query("area");
-    const levelParam = c.req.query("level");
-    const statusParam = c.req.query("status");
-    const filter = {
-      area: areaParam !== undefined && areas.has(areaParam) ? areaParam : undefined,
-      level: isLevel(levelParam) ? levelParam : undefined,
-      status: isPriorityStatus(statusParam) ? statusParam : undefined,
-    };
-    const filtered =
-      filter.area === undefined && filter.level === undefined && filter.status === undefined
-        ? all
-        : (await specs.listPriorityList(filter)).items;
-    return (
-      <PriorityListPage language={language} entries={filtered} areas={[...areas.values()]} filter={filter} />
     );
   });
 
@@ -262,13 +214,17 @@ export function webRoutes(deps: WebDependencies) {
 
   /** The form again, with what is wrong at the top and beside the fields. */
   const formWithErrors = async (
-    c: Context,
+    c: Context<WebEnv>,
     language: Language,
     errors: readonly FormError[],
     status: 400 | 413,
     selected?: string,
   ) => {
-    const body = renderDocument(
+    // A refused upload may still be on the socket: the browser must not reuse the connection.
+    const close: Record<string, string> = status === 413 ? { Connection: "close" } : {};
+    return htmlPage(
+      c,
+      language,
       <ValidateFormPage
         language={language}
         specifications={await specs.listSpecifications()}
@@ -276,10 +232,9 @@ export function webRoutes(deps: WebDependencies) {
         maxUploadBytes={maxUploadBytes}
         errors={errors}
       />,
+      status,
+      { "Cache-Control": "no-store", ...close },
     );
-    // A refused upload may still be on the socket: the browser must not reuse the connection.
-    const close: Record<string, string> = status === 413 ? { Connection: "close" } : {};
-    return c.html(body, status, { "Content-Language": language, "Cache-Control": "no-store", ...close });
   };
 
   for (const [route, language] of [
@@ -300,7 +255,7 @@ export function webRoutes(deps: WebDependencies) {
       route,
       bodyLimit({
         maxSize: maxUploadBytes + FORM_OVERHEAD_BYTES,
-        onError: (c) => formWithErrors(c, language, [tooLarge], 413),
+        onError: (c: Context<WebEnv>) => formWithErrors(c, language, [tooLarge], 413),
       }),
       async (c) => {
         let form: FormData;
@@ -329,7 +284,9 @@ export function webRoutes(deps: WebDependencies) {
         // Node's web streams are async-iterable; the DOM typings do not say so.
         const source = file.stream() as unknown as AsyncIterable<Uint8Array>;
         const report = await validation.validate(source, { slug, version: spec.version });
-        const body = renderDocument(
+        return htmlPage(
+          c,
+          language,
           <ValidationReportPage
             language={language}
             report={report}
@@ -337,8 +294,9 @@ export function webRoutes(deps: WebDependencies) {
             fileName={file.name.slice(0, 200)}
             origin={new URL(c.req.url).origin}
           />,
+          200,
+          { "Cache-Control": "no-store" },
         );
-        return c.html(body, 200, { "Content-Language": language, "Cache-Control": "no-store" });
       },
     );
   }
@@ -348,6 +306,17 @@ export function webRoutes(deps: WebDependencies) {
   page("/docs", (_c, language) => (
     <DocsPage language={language} doc={readOpenApiDocument(deps.openApiDocument())} />
   ));
+
+  accountRoutes(web, { accounts: deps.accounts, registry, publicUrl: deps.publicUrl });
+  publishingRoutes(web, { registry, specs, publishing: deps.publishing, maxUploadBytes });
+  dataRoutes(web, {
+    registry,
+    specs,
+    publishing: deps.publishing,
+    data: deps.data,
+    publicUrl: deps.publicUrl,
+  });
+  priorityRoutes(web, { specs, accounts: deps.accounts });
 
   return web;
 }

@@ -20,7 +20,7 @@ const signIn = createRoute({
   tags: ["Accounts"],
   summary: "Logga in / Sign in",
   description:
-    "Sets an HttpOnly, SameSite=Strict session cookie. Requests that change data with the cookie must come from this origin.",
+    "Sets an HttpOnly, SameSite=Lax session cookie (the same one the web sign-in sets). Requests that change data with the cookie must come from this origin.",
   request: {
     body: {
       required: true,
@@ -57,7 +57,7 @@ export function sessionApi(accounts: AccountsService) {
     });
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
-      sameSite: "Strict",
+      sameSite: "Lax",
       secure: new URL(c.req.url).protocol === "https:",
       path: "/",
       expires: session.expiresAt,

@@ -10,6 +10,14 @@ function errorTitle(error: AppError, t: Messages): string {
     case "SERVICE_UNAVAILABLE":
     case "DATABASE_LOCKED":
       return t.errorUnavailableTitle;
+    case "FORBIDDEN":
+      return t.errorForbiddenTitle;
+    case "UNAUTHORIZED":
+      return t.errorUnauthorizedTitle;
+    case "PAYLOAD_TOO_LARGE":
+      return t.errorTooLargeTitle;
+    case "CONFLICT":
+      return t.errorConflictTitle;
     default:
       return t.errorTitle;
   }

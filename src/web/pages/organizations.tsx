@@ -191,6 +191,11 @@ export function OrganizationPage({ language, organization: org, lan }: Organizat
       </dl>
       {isKommun && isRegion ? <p class="note">{fill(t.bothTypesNote, { name: org.name })}</p> : null}
       {isRegion && !isKommun ? <p>{fill(t.regionCoversLan, { lan: lan.name })}</p> : null}
+      <p>
+        <a href={localizedPath(language, `/organizations/${org.code}/publications`)}>
+          {fill(t.publicationsLink, { organization: org.name })}
+        </a>
+      </p>
       <h2 id="map-heading">{t.boundaryMapHeading}</h2>
       <p id="map-note">
         {isKommun ? fill(t.boundaryMapNote, { name: org.name }) : fill(t.regionMapNote, { lan: lan.name })}

@@ -4,6 +4,7 @@ import { PRIORITY_STATUSES } from "../../specs/index.ts";
 import { countText, fill, locale, messages, type Messages } from "../i18n.ts";
 import { Layout } from "../layout.tsx";
 import { localizedPath } from "../paths.ts";
+import { PriorityHistoryTable, priorityEntryPath, type HistoryRow } from "./priority-edit.tsx";
 
 export function levelLabel(level: Level, t: Messages): string {
   switch (level) {
@@ -35,6 +36,12 @@ export interface PriorityListPageProps {
   /** Every area on the list, for the filter. */
   readonly areas: readonly PriorityArea[];
   readonly filter: PriorityFilterValues;
+  /** The viewer may edit the list (the national coordinator): each entry links to its form. */
+  readonly editable?: boolean;
+  /** The latest changes to the list, newest first. */
+  readonly history?: readonly HistoryRow[];
+  /** How many changes there are in all. */
+  readonly historyTotal?: number;
 }
 
 export function priorityFilterQuery(filter: PriorityFilterValues): string {
@@ -75,7 +82,10 @@ function Source({ entry, language }: { entry: PriorityListEntry; language: Langu
   );
 }
 
-export function PriorityListPage({ language, entries, areas, filter }: PriorityListPageProps) {
+export function PriorityListPage(props: PriorityListPageProps) {
+  const { language, entries, areas, filter } = props;
+  const editable = props.editable === true;
+  const history = props.history ?? [];
   const t = messages(language);
   const collator = new Intl.Collator(locale(language));
   const sortedAreas = [...areas].sort((a, b) => collator.compare(a[language], b[language]));
@@ -171,6 +181,7 @@ export function PriorityListPage({ language, entries, areas, filter }: PriorityL
                 <th scope="col">{t.columnStatus}</th>
                 <th scope="col">{t.columnHvd}</th>
                 <th scope="col">{t.columnSource}</th>
+                {editable ? <th scope="col">{t.columnAction}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -187,11 +198,40 @@ export function PriorityListPage({ language, entries, areas, filter }: PriorityL
                   <td>
                     <Source entry={entry} language={language} />
                   </td>
+                  {editable ? (
+                    <td>
+                      <a href={localizedPath(language, priorityEntryPath(entry.slug))}>
+                        {t.priorityEditLink}
+                        <span class="visually-hidden">: {entry.name[language]}</span>
+                      </a>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      <h2>{t.priorityHistoryHeading}</h2>
+      {history.length === 0 ? (
+        <p>{t.priorityHistoryNone}</p>
+      ) : (
+        <>
+          <PriorityHistoryTable
+            language={language}
+            rows={history}
+            caption={t.priorityHistoryCaption}
+            showEntry
+          />
+          {(props.historyTotal ?? history.length) > history.length ? (
+            <p>
+              {fill(t.priorityHistoryMore, {
+                shown: history.length,
+                total: props.historyTotal ?? history.length,
+              })}
+            </p>
+          ) : null}
+        </>
       )}
     </Layout>
   );

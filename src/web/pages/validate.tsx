@@ -10,6 +10,7 @@ import {
   type FixHint,
   type Messages,
 } from "../i18n.ts";
+import { ErrorSummary, FieldError, fieldAria, groupClass, type FieldProblem } from "../forms.tsx";
 import { Layout } from "../layout.tsx";
 import { localizedPath } from "../paths.ts";
 import { specificationPath } from "./specifications.tsx";
@@ -49,40 +50,47 @@ export interface ValidateFormPageProps {
   readonly errors?: readonly FormError[] | undefined;
 }
 
-function ErrorSummary({ errors, t }: { errors: readonly FormError[]; t: Messages }) {
+/** The form's errors as the shared components take them. */
+function problems(errors: readonly FormError[]): FieldProblem[] {
+  return errors.map((error) => ({ fieldId: FIELD_IDS[error.field], message: error.message }));
+}
+
+/**
+ * The file input with its hint, its error and the drop zone validate.js enhances. The native
+ * input stays the control: keyboard, screen readers and no JavaScript all work.
+ */
+export function FileField(props: {
+  id: string;
+  language: Language;
+  maxUploadBytes: number;
+  errors: readonly FieldProblem[];
+  label?: string;
+}) {
+  const { id, language, errors } = props;
+  const t = messages(language);
+  const hintId = `${id}-hint`;
   return (
-    <div
-      class="error-summary"
-      role="alert"
-      aria-labelledby="error-summary-title"
-      tabindex={-1}
-      data-error-summary=""
-    >
-      <h2 id="error-summary-title">{t.errorSummaryTitle}</h2>
-      <ul>
-        {errors.map((error) => (
-          <li>
-            <a href={`#${FIELD_IDS[error.field]}`}>{error.message}</a>
-          </li>
-        ))}
-      </ul>
+    <div class={groupClass(id, errors)}>
+      <label for={id}>{props.label ?? t.validateFileLabel}</label>
+      <p id={hintId} class="hint">
+        {fill(t.validateFileHint, { size: formatMegabytes(props.maxUploadBytes, language) })}
+      </p>
+      <FieldError fieldId={id} errors={errors} language={language} />
+      <div class="dropzone" data-dropzone="">
+        <input id={id} name="file" type="file" accept={ACCEPTED_FILES} {...fieldAria(id, errors, hintId)} />
+        <p class="dropzone__hint" data-drop-hint="" hidden>
+          {t.validateDropHint}
+        </p>
+        <p
+          class="dropzone__status"
+          role="status"
+          aria-live="polite"
+          data-file-status=""
+          data-template={t.validateFileChosen}
+        ></p>
+      </div>
     </div>
   );
-}
-
-function FieldError({ id, error, t }: { id: string; error: FormError | undefined; t: Messages }) {
-  if (error === undefined) return null;
-  return (
-    <p id={id} class="field-error">
-      <span class="visually-hidden">{t.errorPrefix} </span>
-      {error.message}
-    </p>
-  );
-}
-
-/** Ids joined for aria-describedby, the missing ones left out. */
-function describedBy(...ids: (string | false)[]): string {
-  return ids.filter((id): id is string => id !== false).join(" ");
 }
 
 /**
@@ -93,8 +101,7 @@ export function ValidateFormPage(props: ValidateFormPageProps) {
   const { language, specifications, selected, maxUploadBytes } = props;
   const t = messages(language);
   const errors = props.errors ?? [];
-  const specError = errors.find((e) => e.field === "spec");
-  const fileError = errors.find((e) => e.field === "file");
+  const fieldErrors = problems(errors);
   const title = errors.length === 0 ? t.validateTitle : fill(t.errorPageTitle, { title: t.validateTitle });
   const known = specifications.some((s) => s.slug === selected);
   return (
@@ -106,7 +113,7 @@ export function ValidateFormPage(props: ValidateFormPageProps) {
       section="validate"
       scripts={["validate.js"]}
     >
-      {errors.length === 0 ? null : <ErrorSummary errors={errors} t={t} />}
+      <ErrorSummary errors={fieldErrors} language={language} />
       <h1>{t.validateTitle}</h1>
       {t.validateIntro.map((text) => (
         <p>{text}</p>
@@ -117,20 +124,16 @@ export function ValidateFormPage(props: ValidateFormPageProps) {
         enctype="multipart/form-data"
         action={localizedPath(language, VALIDATE_PATH)}
       >
-        <div class={specError === undefined ? "form-group" : "form-group form-group--error"}>
+        <div class={groupClass(FIELD_IDS.spec, fieldErrors)}>
           <label for={FIELD_IDS.spec}>{t.validateSpecLabel}</label>
           <p id="validate-spec-hint" class="hint">
             {t.validateSpecHint}
           </p>
-          <FieldError id="validate-spec-error" error={specError} t={t} />
+          <FieldError fieldId={FIELD_IDS.spec} errors={fieldErrors} language={language} />
           <select
             id={FIELD_IDS.spec}
             name="spec"
-            aria-describedby={describedBy(
-              "validate-spec-hint",
-              specError !== undefined && "validate-spec-error",
-            )}
-            aria-invalid={specError === undefined ? undefined : "true"}
+            {...fieldAria(FIELD_IDS.spec, fieldErrors, "validate-spec-hint")}
           >
             {specifications.map((spec) => (
               <option value={spec.slug} selected={spec.slug === selected}>
@@ -139,36 +142,12 @@ export function ValidateFormPage(props: ValidateFormPageProps) {
             ))}
           </select>
         </div>
-        <div class={fileError === undefined ? "form-group" : "form-group form-group--error"}>
-          <label for={FIELD_IDS.file}>{t.validateFileLabel}</label>
-          <p id="validate-file-hint" class="hint">
-            {fill(t.validateFileHint, { size: formatMegabytes(maxUploadBytes, language) })}
-          </p>
-          <FieldError id="validate-file-error" error={fileError} t={t} />
-          <div class="dropzone" data-dropzone="">
-            <input
-              id={FIELD_IDS.file}
-              name="file"
-              type="file"
-              accept={ACCEPTED_FILES}
-              aria-describedby={describedBy(
-                "validate-file-hint",
-                fileError !== undefined && "validate-file-error",
-              )}
-              aria-invalid={fileError === undefined ? undefined : "true"}
-            />
-            <p class="dropzone__hint" data-drop-hint="" hidden>
-              {t.validateDropHint}
-            </p>
-            <p
-              class="dropzone__status"
-              role="status"
-              aria-live="polite"
-              data-file-status=""
-              data-template={t.validateFileChosen}
-            ></p>
-          </div>
-        </div>
+        <FileField
+          id={FIELD_IDS.file}
+          language={language}
+          maxUploadBytes={maxUploadBytes}
+          errors={fieldErrors}
+        />
         <button type="submit">{t.validateSubmit}</button>
       </form>
       <p>
@@ -375,6 +354,123 @@ function IssueTable({ id, caption, issues, total, cut, json, language }: IssueTa
   );
 }
 
+export interface ReportDetailsProps {
+  readonly report: ValidationReport;
+  readonly language: Language;
+  /** The level of the report's own headings: 2 on the report page, 3 under a heading of its own. */
+  readonly headingLevel: 2 | 3;
+  /** Prefixes the ids in the report, when a page holds more than one thing with such ids. */
+  readonly idPrefix?: string;
+}
+
+/**
+ * The report itself: counts, how the file was read, what can be fixed automatically, the summary
+ * by column and the errors and warnings one by one. The validation page and a release's page
+ * (publishing) show it the same way.
+ */
+export function ReportDetails({ report, language, headingLevel, idPrefix = "" }: ReportDetailsProps) {
+  const t = messages(language);
+  const { stats, dialect } = report;
+  const json = isJson(report);
+  const hints = fixHints(report);
+  const H = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <>
+      <dl class="facts">
+        <div>
+          <dt>{json ? t.reportObjects : t.reportRows}</dt>
+          <dd>{formatNumber(stats.rows, language)}</dd>
+        </div>
+        <div>
+          <dt>{t.reportErrors}</dt>
+          <dd>{formatNumber(stats.errors, language)}</dd>
+        </div>
+        <div>
+          <dt>{t.reportWarnings}</dt>
+          <dd>{formatNumber(stats.warnings, language)}</dd>
+        </div>
+        <div>
+          <dt>{t.reportFormat}</dt>
+          <dd>{t.tableFormats[report.format]}</dd>
+        </div>
+      </dl>
+
+      {report.format === "csv" ? (
+        <>
+          <H>{t.reportDialectHeading}</H>
+          <dl class="facts">
+            <div>
+              <dt>{t.reportEncoding}</dt>
+              <dd>{dialect.encoding === null ? t.reportEncodingUnknown : t.encodings[dialect.encoding]}</dd>
+            </div>
+            {dialect.delimiter === null ? null : (
+              <div>
+                <dt>{t.reportDelimiter}</dt>
+                <dd>{t.delimiters[dialect.delimiter]}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t.reportDecimalSeparator}</dt>
+              <dd>{dialect.decimalComma ? t.reportDecimalComma : t.reportDecimalPoint}</dd>
+            </div>
+          </dl>
+        </>
+      ) : null}
+
+      {hints.length === 0 ? null : (
+        <section class="note fix-hints" aria-labelledby={`${idPrefix}fix-heading`}>
+          <H id={`${idPrefix}fix-heading`}>{t.reportFixHeading}</H>
+          <p>{t.reportFixIntro}</p>
+          <ul>
+            {hints.map((hint) => (
+              <li>{t.fixHints[hint]}</li>
+            ))}
+          </ul>
+          <p>{t.reportFixHow}</p>
+        </section>
+      )}
+
+      {report.summary.length === 0 ? (
+        <p>{t.reportNoIssues}</p>
+      ) : (
+        <>
+          <H>{t.reportSummaryHeading}</H>
+          <SummaryTable report={report} language={language} />
+        </>
+      )}
+
+      {report.errors.length === 0 ? null : (
+        <>
+          <H>{t.reportErrorsHeading}</H>
+          <IssueTable
+            id={`${idPrefix}errors`}
+            caption={t.reportErrorsCaption}
+            issues={report.errors}
+            total={stats.errors}
+            cut={listIsCut(report, report.errors, stats.errors)}
+            json={json}
+            language={language}
+          />
+        </>
+      )}
+      {report.warnings.length === 0 ? null : (
+        <>
+          <H>{t.reportWarningsHeading}</H>
+          <IssueTable
+            id={`${idPrefix}warnings`}
+            caption={t.reportWarningsCaption}
+            issues={report.warnings}
+            total={stats.warnings}
+            cut={listIsCut(report, report.warnings, stats.warnings)}
+            json={json}
+            language={language}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
 /** The report, as the answer to the form: the verdict, counts, how the file was read, what to fix. */
 export function ValidationReportPage({
   language,
@@ -384,21 +480,19 @@ export function ValidationReportPage({
   origin,
 }: ValidationReportPageProps) {
   const t = messages(language);
-  const { stats, dialect } = report;
+  const { stats } = report;
   const verdict = report.valid ? t.reportValid : t.reportInvalid;
   const lead = !report.valid
     ? t.reportInvalidLead
     : stats.warnings > 0
       ? t.reportValidWarningsLead
       : t.reportValidLead;
-  const json = isJson(report);
   const specTitle = spec.definition.title[language];
   const specHref = localizedPath(language, specificationPath(spec.slug, spec.version));
   const query = `spec=${encodeURIComponent(spec.slug)}&version=${encodeURIComponent(spec.version)}`;
   const file = curlFileName(fileName, t.reportCurlFile);
   const validateCommand = `curl --data-binary @${file} "${origin}/api/v1/validate?${query}"`;
   const fixCommand = `curl --data-binary @${file} -o ${t.reportCurlFixedFile} "${origin}/api/v1/validate/fix?${query}"`;
-  const hints = fixHints(report);
   return (
     <Layout
       language={language}
@@ -422,97 +516,7 @@ export function ValidationReportPage({
         {fillParts(t.reportFileName, { name: <code>{fileName}</code> })}
       </p>
       {report.complete ? null : <p class="note">{t.reportIncomplete}</p>}
-      <dl class="facts">
-        <div>
-          <dt>{json ? t.reportObjects : t.reportRows}</dt>
-          <dd>{formatNumber(stats.rows, language)}</dd>
-        </div>
-        <div>
-          <dt>{t.reportErrors}</dt>
-          <dd>{formatNumber(stats.errors, language)}</dd>
-        </div>
-        <div>
-          <dt>{t.reportWarnings}</dt>
-          <dd>{formatNumber(stats.warnings, language)}</dd>
-        </div>
-        <div>
-          <dt>{t.reportFormat}</dt>
-          <dd>{t.tableFormats[report.format]}</dd>
-        </div>
-      </dl>
-
-      {report.format === "csv" ? (
-        <>
-          <h2>{t.reportDialectHeading}</h2>
-          <dl class="facts">
-            <div>
-              <dt>{t.reportEncoding}</dt>
-              <dd>{dialect.encoding === null ? t.reportEncodingUnknown : t.encodings[dialect.encoding]}</dd>
-            </div>
-            {dialect.delimiter === null ? null : (
-              <div>
-                <dt>{t.reportDelimiter}</dt>
-                <dd>{t.delimiters[dialect.delimiter]}</dd>
-              </div>
-            )}
-            <div>
-              <dt>{t.reportDecimalSeparator}</dt>
-              <dd>{dialect.decimalComma ? t.reportDecimalComma : t.reportDecimalPoint}</dd>
-            </div>
-          </dl>
-        </>
-      ) : null}
-
-      {hints.length === 0 ? null : (
-        <section class="note fix-hints" aria-labelledby="fix-heading">
-          <h2 id="fix-heading">{t.reportFixHeading}</h2>
-          <p>{t.reportFixIntro}</p>
-          <ul>
-            {hints.map((hint) => (
-              <li>{t.fixHints[hint]}</li>
-            ))}
-          </ul>
-          <p>{t.reportFixHow}</p>
-        </section>
-      )}
-
-      {report.summary.length === 0 ? (
-        <p>{t.reportNoIssues}</p>
-      ) : (
-        <>
-          <h2>{t.reportSummaryHeading}</h2>
-          <SummaryTable report={report} language={language} />
-        </>
-      )}
-
-      {report.errors.length === 0 ? null : (
-        <>
-          <h2>{t.reportErrorsHeading}</h2>
-          <IssueTable
-            id="errors"
-            caption={t.reportErrorsCaption}
-            issues={report.errors}
-            total={stats.errors}
-            cut={listIsCut(report, report.errors, stats.errors)}
-            json={json}
-            language={language}
-          />
-        </>
-      )}
-      {report.warnings.length === 0 ? null : (
-        <>
-          <h2>{t.reportWarningsHeading}</h2>
-          <IssueTable
-            id="warnings"
-            caption={t.reportWarningsCaption}
-            issues={report.warnings}
-            total={stats.warnings}
-            cut={listIsCut(report, report.warnings, stats.warnings)}
-            json={json}
-            language={language}
-          />
-        </>
-      )}
+      <ReportDetails report={report} language={language} headingLevel={2} />
 
       <h2>{t.reportApiHeading}</h2>
       <p>{t.reportApiValidate}</p>

@@ -6,6 +6,8 @@
 
   var STYLE = { color: "#1f4e3d", weight: 1, opacity: 1, fillColor: "#b9d8c6", fillOpacity: 1 };
   var HOVER = { weight: 3, fillColor: "#f7d774" };
+  var BACKGROUND = { color: "#6f777b", weight: 1, opacity: 1, fillColor: "#eef3ee", fillOpacity: 1 };
+  var POINT = { radius: 6, color: "#12355b", weight: 2, opacity: 1, fillColor: "#f7d774", fillOpacity: 1 };
   var SWEDEN = [62.5, 16.5];
 
   function escapeHtml(text) {
@@ -48,22 +50,45 @@
       .addAttribution(escapeHtml(options.attribution || ""))
       .addTo(map);
 
-    fetch(options.geojsonUrl, { headers: { Accept: "application/geo+json, application/json" } })
-      .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
+    function load(url) {
+      return fetch(url, { headers: { Accept: "application/geo+json, application/json" } }).then(
+        function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        },
+      );
+    }
+
+    // The data maps draw the counties first, not interactive, so the points have a place.
+    var background = options.backgroundUrl
+      ? load(options.backgroundUrl).then(function (geojson) {
+          return L.geoJSON(geojson, { interactive: false, style: BACKGROUND }).addTo(map);
+        })
+      : Promise.resolve(null);
+
+    background
+      .then(function (backgroundLayer) {
+        return load(options.geojsonUrl).then(function (geojson) {
+          return { geojson: geojson, backgroundLayer: backgroundLayer };
+        });
       })
-      .then(function (geojson) {
+      .then(function (loaded) {
+        var geojson = loaded.geojson;
         var count = 0;
         var layer = L.geoJSON(geojson, {
           style: function () {
             return STYLE;
           },
+          pointToLayer: function (feature, latlng) {
+            return L.circleMarker(latlng, POINT);
+          },
           onEachFeature: function (feature, featureLayer) {
             count += 1;
             var properties = feature.properties || {};
-            if (properties.name) {
-              featureLayer.bindTooltip(textElement(properties.name), { sticky: true, direction: "top" });
+            var label = options.labelField ? properties[options.labelField] : properties.name;
+            if (!label && feature.geometry && feature.geometry.type === "Point") label = feature.id;
+            if (label) {
+              featureLayer.bindTooltip(textElement(label), { sticky: true, direction: "top" });
             }
             if (options.linkBase && properties.code) {
               featureLayer.on("click", function () {
@@ -85,7 +110,9 @@
             featureLayer.feature && featureLayer.feature.properties && featureLayer.feature.properties.code;
           if (element && code) element.setAttribute("data-code", String(code));
         });
-        map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+        var bounds =
+          count > 0 ? layer.getBounds() : loaded.backgroundLayer && loaded.backgroundLayer.getBounds();
+        if (bounds && bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8], maxZoom: 12 });
         container.dataset.features = String(count);
         container.dataset.state = "ready";
       })

@@ -1,0 +1,441 @@
+import type { Language } from "../../core/index.ts";
+import type { Publication, Release } from "../../publishing/index.ts";
+import type { Organization } from "../../registry/index.ts";
+import type { SpecificationVersion } from "../../specs/index.ts";
+import type { ValidationReport } from "../../validation/index.ts";
+import { CsrfField } from "../forms.tsx";
+import { countText, fill, formatDateTime, formatNumber, messages, type Messages } from "../i18n.ts";
+import { Layout, type Crumb } from "../layout.tsx";
+import { localizedPath } from "../paths.ts";
+import { specificationPath } from "./specifications.tsx";
+import { ReportDetails } from "./validate.tsx";
+
+export function publicationsPath(code: string): string {
+  return `/organizations/${code}/publications`;
+}
+
+export function publicationPath(code: string, slug: string): string {
+  return `${publicationsPath(code)}/${slug}`;
+}
+
+export function releasePath(release: Release): string {
+  return `${publicationPath(release.organizationCode, release.slug)}/releases/${release.id}`;
+}
+
+export function publishPath(code: string): string {
+  return `/organizations/${code}/publish`;
+}
+
+export function releaseFileUrl(release: Release): string {
+  return `/api/v1/releases/${release.id}/file`;
+}
+
+function organizationCrumbs(organization: Organization, t: Messages): Crumb[] {
+  return [
+    { label: t.navStart, path: "/" },
+    { label: t.navOrganizations, path: "/organizations" },
+    { label: organization.name, path: `/organizations/${organization.code}` },
+  ];
+}
+
+/** Date and time of a release, machine-readable too. */
+function When({ moment, language }: { moment: Date; language: Language }) {
+  return <time datetime={moment.toISOString()}>{formatDateTime(moment, language)}</time>;
+}
+
+function DemoBadge({ demo, t }: { demo: boolean; t: Messages }) {
+  return demo ? (
+    <>
+      {" "}
+      <strong class="badge">{t.demoLabel}</strong>
+    </>
+  ) : null;
+}
+
+/** One dataset the organization is expected to publish (or publishes), and its publication. */
+export interface PublicationRow {
+  readonly slug: string;
+  readonly name: string;
+  readonly publication: Publication | null;
+}
+
+export interface PublicationsPageProps {
+  readonly language: Language;
+  readonly organization: Organization;
+  readonly rows: readonly PublicationRow[];
+  /** The viewer may see unpublished material (rejected files): the column is shown. */
+  readonly mayRead: boolean;
+  readonly mayPublish: boolean;
+}
+
+function organizationKind(organization: Organization): "kommun" | "region" | "both" {
+  const kommun = organization.types.includes("kommun");
+  const region = organization.types.includes("region");
+  return kommun && region ? "both" : region ? "region" : "kommun";
+}
+
+function CurrentRelease({ release, language }: { release: Release | null; language: Language }) {
+  const t = messages(language);
+  if (release === null) return <>{t.publicationNone}</>;
+  return (
+    <>
+      {t.releaseStatusLabels[release.status]}, <When moment={release.createdAt} language={language} />
+    </>
+  );
+}
+
+/** The organization's expected datasets: status, current version, rows, and a rejected file for those who may see it. */
+export function PublicationsPage({
+  language,
+  organization,
+  rows,
+  mayRead,
+  mayPublish,
+}: PublicationsPageProps) {
+  const t = messages(language);
+  const title = fill(t.publicationsTitle, { organization: organization.name });
+  const anyDemo = rows.some((r) => r.publication?.demo === true);
+  return (
+    <Layout
+      language={language}
+      title={title}
+      path={publicationsPath(organization.code)}
+      section="organizations"
+      breadcrumbs={organizationCrumbs(organization, t)}
+    >
+      <h1>{title}</h1>
+      <p>{fill(t.publicationsIntro, { type: t.publicationsTypes[organizationKind(organization)] })}</p>
+      {mayPublish ? (
+        <p>
+          <a class="button-link" href={localizedPath(language, publishPath(organization.code))}>
+            {t.publicationsPublishLink}
+          </a>
+        </p>
+      ) : null}
+      {mayRead ? <p class="note">{t.publicationsRejectedNote}</p> : null}
+      {anyDemo ? <p class="note">{t.demoNote}</p> : null}
+      {rows.length === 0 ? (
+        <p>{t.publicationsNoneExpected}</p>
+      ) : (
+        <div class="table-scroll" role="region" aria-labelledby="publications-caption" tabindex={0}>
+          <table>
+            <caption id="publications-caption">{t.publicationsCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.columnDataset}</th>
+                <th scope="col">{t.columnCurrentRelease}</th>
+                <th scope="col" class="numeric">
+                  {t.columnPublishedRows}
+                </th>
+                {mayRead ? <th scope="col">{t.columnRejected}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const current = row.publication?.currentRelease ?? null;
+                const latest = row.publication?.latestRelease ?? null;
+                const rejected = latest !== null && latest.status === "rejected" ? latest : null;
+                return (
+                  <tr>
+                    <th scope="row">
+                      <a href={localizedPath(language, publicationPath(organization.code, row.slug))}>
+                        {row.name}
+                      </a>
+                      <DemoBadge demo={row.publication?.demo === true} t={t} />
+                    </th>
+                    <td>
+                      <CurrentRelease release={current} language={language} />
+                    </td>
+                    <td class="numeric">
+                      {current === null ? "–" : formatNumber(current.rows.published, language)}
+                    </td>
+                    {mayRead ? (
+                      <td>
+                        {rejected === null ? (
+                          t.noneText
+                        ) : (
+                          <>
+                            <When moment={rejected.createdAt} language={language} />,{" "}
+                            {countText(t.releaseErrorCount, rejected.errors)}.{" "}
+                            <a href={localizedPath(language, releasePath(rejected))}>
+                              {t.releaseReportLink}
+                              <span class="visually-hidden">: {row.name}</span>
+                            </a>
+                          </>
+                        )}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+export interface PublicationPageProps {
+  readonly language: Language;
+  readonly organization: Organization;
+  readonly spec: SpecificationVersion;
+  readonly publication: Publication | null;
+  /** Newest first; rejected ones only for those who may see them. */
+  readonly releases: readonly Release[];
+  readonly mayRead: boolean;
+  readonly mayPublish: boolean;
+}
+
+function changesText(release: Release, language: Language, t: Messages): string {
+  if (release.changes === null) return "–";
+  return fill(t.changesText, {
+    added: formatNumber(release.changes.added, language),
+    changed: formatNumber(release.changes.changed, language),
+    removed: formatNumber(release.changes.removed, language),
+  });
+}
+
+/** One publication: its current version and the history of every file it received. */
+export function PublicationPage(props: PublicationPageProps) {
+  const { language, organization, spec, publication, releases } = props;
+  const t = messages(language);
+  const dataset = spec.definition.title[language];
+  const title = fill(t.publicationTitle, { dataset, organization: organization.name });
+  const current = publication?.currentRelease ?? null;
+  return (
+    <Layout
+      language={language}
+      title={title}
+      path={publicationPath(organization.code, spec.slug)}
+      section="organizations"
+      breadcrumbs={[
+        ...organizationCrumbs(organization, t),
+        {
+          label: fill(t.publicationsTitle, { organization: organization.name }),
+          path: publicationsPath(organization.code),
+        },
+      ]}
+    >
+      <h1>
+        {title}
+        <DemoBadge demo={publication?.demo === true} t={t} />
+      </h1>
+      <dl class="facts">
+        <div>
+          <dt>{t.columnCurrentRelease}</dt>
+          <dd>
+            <CurrentRelease release={current} language={language} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t.columnPublishedRows}</dt>
+          <dd>{current === null ? "–" : formatNumber(current.rows.published, language)}</dd>
+        </div>
+      </dl>
+      <ul>
+        <li>
+          <a href={localizedPath(language, `/data/${spec.slug}`)}>
+            {fill(t.publicationDataLink, { dataset })}
+          </a>
+        </li>
+        <li>
+          <a href={localizedPath(language, specificationPath(spec.slug, spec.version))}>
+            {fill(t.reportSpecLink, { title: dataset, version: spec.version })}
+          </a>
+        </li>
+        {props.mayPublish ? (
+          <li>
+            <a href={`${localizedPath(language, publishPath(organization.code))}?spec=${spec.slug}`}>
+              {t.publicationsPublishLink}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+      <h2>{t.publicationHistoryHeading}</h2>
+      {props.mayRead ? null : <p>{t.publicationHistoryHiddenNote}</p>}
+      {releases.length === 0 ? (
+        <p>{t.publicationNoReleases}</p>
+      ) : (
+        <div class="table-scroll" role="region" aria-labelledby="releases-caption" tabindex={0}>
+          <table class="releases">
+            <caption id="releases-caption">{t.publicationHistoryCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.columnReceived}</th>
+                <th scope="col">{t.columnStatus}</th>
+                <th scope="col" class="numeric">
+                  {t.columnPublishedRows}
+                </th>
+                <th scope="col">{t.columnChanges}</th>
+                <th scope="col" class="numeric">
+                  {t.reportErrors}
+                </th>
+                <th scope="col">{t.columnFile}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {releases.map((release) => (
+                <tr>
+                  <th scope="row">
+                    <a href={localizedPath(language, releasePath(release))}>
+                      <When moment={release.createdAt} language={language} />
+                    </a>
+                    <DemoBadge demo={release.demo} t={t} />
+                  </th>
+                  <td>{t.releaseStatusLabels[release.status]}</td>
+                  <td class="numeric">
+                    {formatNumber(release.rows.published, language)} /{" "}
+                    {formatNumber(release.rows.total, language)}
+                  </td>
+                  <td>{changesText(release, language, t)}</td>
+                  <td class="numeric">{formatNumber(release.errors, language)}</td>
+                  <td>
+                    <a href={releaseFileUrl(release)} download="">
+                      {t.releaseFileLink}
+                      <span class="visually-hidden"> {formatDateTime(release.createdAt, language)}</span>
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+export interface ReleasePageProps {
+  readonly language: Language;
+  readonly organization: Organization;
+  readonly spec: SpecificationVersion;
+  readonly release: Release;
+  readonly report: ValidationReport;
+  /**
+   * Set when the viewer may publish the valid rows of this rejected file (it is the latest, and
+   * they may publish): the CSRF token, and whether the file as a whole allows it.
+   */
+  readonly validRows?: { readonly csrfToken: string; readonly possible: boolean } | undefined;
+  readonly mayPublish: boolean;
+}
+
+/** A release: the receipt after publishing, or the report of a rejected file with the way on. */
+export function ReleasePage(props: ReleasePageProps) {
+  const { language, organization, spec, release, report } = props;
+  const t = messages(language);
+  const dataset = spec.definition.title[language];
+  const title = t.releaseTitles[release.status];
+  const ok = release.status !== "rejected";
+  return (
+    <Layout
+      language={language}
+      title={`${title}: ${dataset}`}
+      path={releasePath(release)}
+      section="organizations"
+      breadcrumbs={[
+        ...organizationCrumbs(organization, t),
+        {
+          label: fill(t.publicationsTitle, { organization: organization.name }),
+          path: publicationsPath(organization.code),
+        },
+        {
+          label: fill(t.publicationTitle, { dataset, organization: organization.name }),
+          path: publicationPath(organization.code, spec.slug),
+        },
+      ]}
+    >
+      <div class={ok ? "verdict verdict--valid" : "verdict verdict--invalid"}>
+        <h1>{title}</h1>
+        <p class="lead">{t.releaseLeads[release.status]}</p>
+      </div>
+      <dl class="facts">
+        <div>
+          <dt>{t.publishSpecLabel}</dt>
+          <dd>
+            {dataset}
+            <DemoBadge demo={release.demo} t={t} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t.columnReceived}</dt>
+          <dd>
+            <When moment={release.createdAt} language={language} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t.releaseFileName}</dt>
+          <dd>{release.file.name === null ? "–" : <code>{release.file.name}</code>}</dd>
+        </div>
+        <div>
+          <dt>{t.releaseRowsTotal}</dt>
+          <dd>{formatNumber(release.rows.total, language)}</dd>
+        </div>
+        <div>
+          <dt>{t.columnPublishedRows}</dt>
+          <dd>{formatNumber(release.rows.published, language)}</dd>
+        </div>
+        {release.changes === null ? null : (
+          <>
+            <div>
+              <dt>{t.releaseAdded}</dt>
+              <dd>{formatNumber(release.changes.added, language)}</dd>
+            </div>
+            <div>
+              <dt>{t.releaseChanged}</dt>
+              <dd>{formatNumber(release.changes.changed, language)}</dd>
+            </div>
+            <div>
+              <dt>{t.releaseRemoved}</dt>
+              <dd>{formatNumber(release.changes.removed, language)}</dd>
+            </div>
+          </>
+        )}
+      </dl>
+
+      {props.validRows === undefined ? null : props.validRows.possible ? (
+        <section class="note" aria-labelledby="valid-rows-heading">
+          <h2 id="valid-rows-heading">{t.releaseValidRowsHeading}</h2>
+          <p>{t.releaseValidRowsText}</p>
+          <form method="post" action={localizedPath(language, publishPath(organization.code))}>
+            <CsrfField token={props.validRows.csrfToken} />
+            <input type="hidden" name="release" value={release.id} />
+            <input type="hidden" name="mode" value="valid-rows" />
+            <button type="submit">{t.releaseValidRowsButton}</button>
+          </form>
+        </section>
+      ) : (
+        <p class="note">{t.releaseValidRowsImpossible}</p>
+      )}
+
+      <h2>{t.releaseReportHeading}</h2>
+      <ReportDetails report={report} language={language} headingLevel={3} />
+
+      <h2>{t.releaseLinksHeading}</h2>
+      <ul>
+        <li>
+          <a href={releaseFileUrl(release)} download="">
+            {t.releaseFileLink}
+          </a>
+        </li>
+        <li>
+          <a href={`/api/v1/releases/${release.id}/report`} type="application/json">
+            {t.releaseReportJson}
+          </a>
+        </li>
+        <li>
+          <a href={localizedPath(language, `/data/${spec.slug}`)}>
+            {fill(t.publicationDataLink, { dataset })}
+          </a>
+        </li>
+        {props.mayPublish ? (
+          <li>
+            <a href={`${localizedPath(language, publishPath(organization.code))}?spec=${spec.slug}`}>
+              {t.releaseAgain}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </Layout>
+  );
+}

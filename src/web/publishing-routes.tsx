@@ -1,0 +1,359 @@
+// An organization's publications, one publication's history, a release (the receipt, or the
+// report of a rejected file), and the publish form. Rejected files are for the organization and
+// its coordinators only; publishing needs the publish right and the session's CSRF token.
+import type { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { isAppError, notFound, type Language } from "../core/index.ts";
+import {
+  validRowsPublishable,
+  type Publication,
+  type PublishingService,
+  type Release,
+} from "../publishing/index.ts";
+import type { Organization, RegistryService } from "../registry/index.ts";
+import type { PriorityListEntry, SpecsService } from "../specs/index.ts";
+import type { FieldProblem } from "./forms.tsx";
+import { fill, formatMegabytes, messages } from "./i18n.ts";
+import {
+  clientAddress,
+  csrfRefused,
+  csrfValid,
+  formText,
+  htmlPage,
+  pageRoute,
+  postRoute,
+  readForm,
+  seeOther,
+  signInRedirect,
+  viewerOrSignIn,
+  type WebContext,
+} from "./kit.tsx";
+import { ForbiddenPage } from "./pages/forbidden.tsx";
+import {
+  PublicationPage,
+  PublicationsPage,
+  ReleasePage,
+  releasePath,
+  publishPath,
+  type PublicationRow,
+} from "./pages/publications.tsx";
+import { PUBLISH_FIELDS, PublishPage, type PublishOption } from "./pages/publish.tsx";
+import { viewerCan, viewerOf, type Viewer, type WebEnv } from "./viewer.ts";
+
+export interface PublishingRouteDependencies {
+  readonly registry: RegistryService;
+  readonly specs: SpecsService;
+  readonly publishing: PublishingService;
+  readonly maxUploadBytes: number;
+}
+
+/** Room in a form upload for the multipart framing and the other fields, beyond the file itself. */
+export const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The prioritized datasets expected of an organization that have a specification: entries for
+ * municipalities (and both) of a kommun, for regions (and both) of a region; Region Gotland, both,
+ * gets all of them.
+ */
+export async function expectedEntries(
+  specs: SpecsService,
+  organization: Organization,
+): Promise<PriorityListEntry[]> {
+  const levels = organization.types.map((type) => type);
+  const lists = await Promise.all(levels.map((level) => specs.listPriorityList({ level })));
+  const bySlug = new Map<string, PriorityListEntry>();
+  for (const entry of lists.flatMap((list) => list.items)) {
+    if (entry.specification !== null) bySlug.set(entry.slug, entry);
+  }
+  return [...bySlug.values()].sort((a, b) => a.rank - b.rank);
+}
+
+function noSuchRelease(id: string) {
+  return notFound({ sv: `Det finns ingen release med id ${id}.`, en: `There is no release with id ${id}.` });
+}
+
+export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDependencies): void {
+  const { registry, specs, publishing, maxUploadBytes } = deps;
+
+  const organizationOf = (c: WebContext) => registry.getOrganization(c.req.param("code") ?? "");
+
+  /** The publication, or null when the organization never published the specification. */
+  const publicationOrNull = async (code: string, slug: string): Promise<Publication | null> => {
+    try {
+      return await publishing.getPublication(code, slug);
+    } catch (error) {
+      if (isAppError(error) && error.code === "NOT_FOUND") return null;
+      throw error;
+    }
+  };
+
+  /** What the organization can publish: the prioritized datasets expected of it that have a specification. */
+  const publishOptions = async (organization: Organization, language: Language): Promise<PublishOption[]> => {
+    const entries = await expectedEntries(specs, organization);
+    return entries.map((entry) => ({ slug: entry.slug, name: entry.name[language] }));
+  };
+
+  const forbidden = (c: WebContext, language: Language, path: string, message: string, close = false) =>
+    htmlPage(c, language, <ForbiddenPage language={language} path={path} message={message} />, 403, {
+      "Cache-Control": "no-store",
+      ...(close ? { Connection: "close" } : {}),
+    });
+
+  pageRoute(web, "/organizations/:code/publications", async (c, language) => {
+    const organization = await organizationOf(c);
+    const viewer = viewerOf(c);
+    const [entries, publications, summaries] = await Promise.all([
+      expectedEntries(specs, organization),
+      publishing.listPublications({ organizationCode: organization.code }),
+      specs.listSpecifications(),
+    ]);
+    const bySlug = new Map(publications.map((p) => [p.slug, p]));
+    const rows: PublicationRow[] = entries.map((entry) => ({
+      slug: entry.slug,
+      name: entry.name[language],
+      publication: bySlug.get(entry.slug) ?? null,
+    }));
+    // A specification published though not expected of this kind of organization is listed too.
+    for (const publication of publications) {
+      if (rows.some((row) => row.slug === publication.slug)) continue;
+      const summary = summaries.find((s) => s.slug === publication.slug);
+      rows.push({ slug: publication.slug, name: summary?.title[language] ?? publication.slug, publication });
+    }
+    return (
+      <PublicationsPage
+        language={language}
+        organization={organization}
+        rows={rows}
+        mayRead={viewerCan(viewer, "read", organization.code)}
+        mayPublish={viewerCan(viewer, "publish", organization.code)}
+      />
+    );
+  });
+
+  pageRoute(web, "/organizations/:code/publications/:slug", async (c, language) => {
+    const organization = await organizationOf(c);
+    const slug = c.req.param("slug") ?? "";
+    if (!SLUG.test(slug))
+      throw notFound({
+        sv: `Det finns ingen specifikation ${slug}.`,
+        en: `There is no specification ${slug}.`,
+      });
+    const spec = await specs.getSpecification(slug);
+    const viewer = viewerOf(c);
+    const mayRead = viewerCan(viewer, "read", organization.code);
+    const publication = await publicationOrNull(organization.code, slug);
+    const releases =
+      publication === null
+        ? []
+        : (await publishing.listReleases(organization.code, slug)).filter(
+            (release) => release.status !== "rejected" || mayRead,
+          );
+    return (
+      <PublicationPage
+        language={language}
+        organization={organization}
+        spec={spec}
+        publication={publication}
+        releases={releases}
+        mayRead={mayRead}
+        mayPublish={viewerCan(viewer, "publish", organization.code)}
+      />
+    );
+  });
+
+  pageRoute(web, "/organizations/:code/publications/:slug/releases/:id", async (c, language) => {
+    const t = messages(language);
+    const organization = await organizationOf(c);
+    const slug = c.req.param("slug") ?? "";
+    const id = c.req.param("id") ?? "";
+    if (!UUID.test(id)) throw noSuchRelease(id);
+    const release = await publishing.getRelease(id);
+    if (release.organizationCode !== organization.code || release.slug !== slug) throw noSuchRelease(id);
+    const viewer = viewerOf(c);
+    if (release.status === "rejected" && !viewerCan(viewer, "read", organization.code)) {
+      // A rejected file may hold what the organization has not made public.
+      if (viewer === null) return signInRedirect(c, language);
+      return forbidden(
+        c,
+        language,
+        releasePath(release),
+        fill(t.forbiddenRead, { organization: organization.name }),
+      );
+    }
+    const [report, spec, publication] = await Promise.all([
+      publishing.getReleaseReport(id),
+      specs.getSpecification(slug, release.specVersion),
+      publicationOrNull(organization.code, slug),
+    ]);
+    const mayPublish = viewer !== null && viewerCan(viewer, "publish", organization.code);
+    const isLatest = publication?.latestRelease?.id === release.id;
+    return (
+      <ReleasePage
+        language={language}
+        organization={organization}
+        spec={spec}
+        release={release}
+        report={report}
+        mayPublish={mayPublish}
+        validRows={
+          mayPublish && isLatest && release.status === "rejected"
+            ? { csrfToken: viewer.csrfToken, possible: validRowsPublishable(report) }
+            : undefined
+        }
+      />
+    );
+  });
+
+  const publishForm = async (
+    c: WebContext,
+    language: Language,
+    organization: Organization,
+    viewer: Viewer,
+    options: { status?: 200 | 400 | 413; selected?: string | undefined; errors?: FieldProblem[] } = {},
+  ) =>
+    htmlPage(
+      c,
+      language,
+      <PublishPage
+        language={language}
+        organization={organization}
+        options={await publishOptions(organization, language)}
+        selected={options.selected}
+        csrfToken={viewer.csrfToken}
+        maxUploadBytes={maxUploadBytes}
+        errors={options.errors}
+      />,
+      options.status ?? 200,
+      // A refused upload may still be on the socket: the browser must not reuse the connection.
+      options.status === 413
+        ? { Connection: "close", "Cache-Control": "no-store" }
+        : { "Cache-Control": "no-store" },
+    );
+
+  pageRoute(web, "/organizations/:code/publish", async (c, language) => {
+    const t = messages(language);
+    const organization = await organizationOf(c);
+    const viewer = viewerOrSignIn(c, language);
+    if (viewer instanceof Response) return viewer;
+    if (!viewerCan(viewer, "publish", organization.code)) {
+      return forbidden(
+        c,
+        language,
+        publishPath(organization.code),
+        fill(t.forbiddenPublish, { organization: organization.name }),
+      );
+    }
+    return publishForm(c, language, organization, viewer, { selected: c.req.query("spec") });
+  });
+
+  postRoute(
+    web,
+    "/organizations/:code/publish",
+    async (c, language) => {
+      const t = messages(language);
+      const organization = await organizationOf(c);
+      const path = publishPath(organization.code);
+      const viewer = viewerOf(c);
+      // Refused before the body is read; the connection then closes, as for a 413.
+      if (viewer === null) return csrfRefused(c, language, path, { Connection: "close" });
+      if (!viewerCan(viewer, "publish", organization.code)) {
+        return forbidden(
+          c,
+          language,
+          path,
+          fill(t.forbiddenPublish, { organization: organization.name }),
+          true,
+        );
+      }
+      const form = await readForm(c);
+      if (!csrfValid(c, form, "session")) return csrfRefused(c, language, path);
+      const audit = { actor: `user:${viewer.user.id}`, fromAddress: clientAddress(c) };
+
+      // The valid rows of a rejected file, read again from the store: nothing is uploaded twice.
+      const releaseId = formText(form, "release");
+      if (releaseId !== "") {
+        if (!UUID.test(releaseId)) throw noSuchRelease(releaseId);
+        const { release: rejected, body } = await publishing.releaseFile(releaseId);
+        if (rejected.organizationCode !== organization.code || rejected.status !== "rejected") {
+          throw noSuchRelease(releaseId);
+        }
+        const release = await publishing.publish({
+          organizationCode: organization.code,
+          slug: rejected.slug,
+          body,
+          fileName: rejected.file.name ?? undefined,
+          format: rejected.file.format,
+          mode: "valid-rows",
+          origin: "upload",
+          audit,
+        });
+        return seeOther(c, language, releasePath(release));
+      }
+
+      const options = await publishOptions(organization, language);
+      const slug = formText(form, "spec");
+      const fileValue = form.get("file");
+      // No file chosen: browsers send an empty part with no file name.
+      const file = fileValue === null || typeof fileValue === "string" ? undefined : fileValue;
+      const errors: FieldProblem[] = [];
+      if (!options.some((o) => o.slug === slug))
+        errors.push({ fieldId: PUBLISH_FIELDS.spec, message: t.publishErrorNoSpec });
+      if (file === undefined || (file.name === "" && file.size === 0)) {
+        errors.push({ fieldId: PUBLISH_FIELDS.file, message: t.publishErrorNoFile });
+      } else if (file.size === 0) {
+        errors.push({ fieldId: PUBLISH_FIELDS.file, message: t.validateErrorEmptyFile });
+      } else if (file.size > maxUploadBytes) {
+        return publishForm(c, language, organization, viewer, {
+          status: 413,
+          selected: slug,
+          errors: [
+            {
+              fieldId: PUBLISH_FIELDS.file,
+              message: fill(t.validateErrorTooLarge, { size: formatMegabytes(maxUploadBytes, language) }),
+            },
+          ],
+        });
+      }
+      if (errors.length > 0 || file === undefined) {
+        return publishForm(c, language, organization, viewer, { status: 400, selected: slug, errors });
+      }
+      const release: Release = await publishing.publish({
+        organizationCode: organization.code,
+        slug,
+        // Node's web streams are async-iterable; the DOM typings do not say so.
+        body: file.stream() as unknown as AsyncIterable<Uint8Array>,
+        fileName: file.name.slice(0, 255),
+        mode: "all",
+        origin: "upload",
+        audit,
+      });
+      return seeOther(c, language, releasePath(release));
+    },
+    // Multipart is parsed by Request.formData(), which holds the body in memory for the request
+    // (as the validation page does); the size is capped before that: a Content-Length over the
+    // limit is refused at once, a body without one is counted as it is read.
+    (language) =>
+      bodyLimit({
+        maxSize: maxUploadBytes + FORM_OVERHEAD_BYTES,
+        onError: async (c: WebContext) => {
+          const t = messages(language);
+          const organization = await registry.getOrganization(c.req.param("code") ?? "");
+          const viewer = viewerOf(c);
+          if (viewer === null)
+            return csrfRefused(c, language, publishPath(organization.code), { Connection: "close" });
+          return publishForm(c, language, organization, viewer, {
+            status: 413,
+            errors: [
+              {
+                fieldId: PUBLISH_FIELDS.file,
+                message: fill(t.validateErrorTooLarge, { size: formatMegabytes(maxUploadBytes, language) }),
+              },
+            ],
+          });
+        },
+      }),
+  );
+}
