@@ -132,9 +132,9 @@ export function createApp(options: AppOptions) {
   app.use("/api/*", resolvePrincipal(accounts, config.publicUrl));
   // Web pages show who is signed in and take forms from them; static files need no principal.
   const webPrincipal = resolvePrincipal(accounts, config.publicUrl);
-  app.use("*", (c, next) =>
-    isApiPath(c.req.path) || c.req.path.startsWith("/static/") ? next() : webPrincipal(c, next),
-  );
+  const webPrincipalUnlessApi: MiddlewareHandler<AppEnv> = (c, next) =>
+    isApiPath(c.req.path) || c.req.path.startsWith("/static/") ? next() : webPrincipal(c, next);
+  app.use("*", webPrincipalUnlessApi);
 
   const api = new OpenAPIHono<AppEnv>(honoOptions);
   api.route("/", registryApi(registry));
@@ -166,6 +166,7 @@ export function createApp(options: AppOptions) {
       accounts,
       publishing,
       data,
+      progress,
       openApiDocument: () =>
         app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO, tags: OPENAPI_TAGS }),
       maxUploadBytes: config.maxUploadBytes,

@@ -290,9 +290,10 @@ export class ProgressService {
           isKommun(r.organization) === isKommun(own.organization) &&
           r.criteria.some((c) => c.id === id && c.met),
       ).length;
-    const declareLink = (id: string) => ({
-      title: { sv: "Ange uppgiften", en: "Declare it" },
-      href: `/api/v1/organizations/${own.organization.code}/readiness/declarations/${id}`,
+    // Declaring is an API call for now (PUT …/readiness/declarations/{criterion}); the model says how.
+    const declareLink = (_id: string) => ({
+      title: { sv: "Om kriterierna", en: "About the criteria" },
+      href: "/api/v1/progress/model",
     });
     if (missing("data-contact")) {
       steps.push({

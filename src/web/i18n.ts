@@ -500,6 +500,53 @@ export interface Messages {
   readonly priorityNoChange: string;
   readonly priorityHistoryMore: string;
   readonly priorityChangedBySystem: string;
+  readonly progressTitle: string;
+  readonly progressIntro: string;
+  readonly progressKommuner: string;
+  readonly progressRegioner: string;
+  readonly progressGoalMet: string;
+  readonly progressGoalNotMet: string;
+  readonly progressLevelsHeading: string;
+  readonly progressLevelsCaption: string;
+  readonly columnLevel: string;
+  readonly progressTrendHeading: string;
+  readonly progressTrendDescription: string;
+  readonly progressTrendNone: string;
+  readonly progressTrendCaption: string;
+  readonly columnDay: string;
+  readonly columnKommunerShare: string;
+  readonly columnRegionerShare: string;
+  readonly progressLeaderboardHeading: string;
+  readonly progressLeaderboardCaption: string;
+  readonly progressImprovedHeading: string;
+  readonly progressImprovedNone: string;
+  readonly columnScore: string;
+  readonly columnGained: string;
+  readonly progressMoreHeading: string;
+  readonly progressModelLink: string;
+  readonly progressCoverageLink: string;
+  readonly readinessTitle: string;
+  readonly readinessLevel: string;
+  readonly readinessScore: string;
+  readonly readinessCriteriaHeading: string;
+  readonly readinessCriteriaCaption: string;
+  readonly columnCriterion: string;
+  readonly columnMet: string;
+  readonly columnEvidence: string;
+  readonly readinessMet: string;
+  readonly readinessNotMet: string;
+  readonly readinessMeasured: string;
+  readonly readinessDeclared: string;
+  readonly readinessMissing: string;
+  readonly readinessEvidenceLink: string;
+  readonly readinessNextHeading: string;
+  readonly readinessNextNone: string;
+  readonly readinessPeersHeading: string;
+  readonly readinessPeersRegionsHeading: string;
+  readonly readinessPeersNote: string;
+  readonly readinessBadgeHeading: string;
+  readonly readinessBadgeIntro: string;
+  readonly readinessLink: string;
 }
 
 const sv: Messages = {
@@ -1161,6 +1208,56 @@ const sv: Messages = {
   priorityHistoryMore:
     "Visar de {shown} senaste av {total} ändringar. Varje posts egen sida visar alla dess ändringar.",
   priorityChangedBySystem: "Dataverkstad",
+  progressTitle: "Framsteg mot det nationella målet",
+  progressIntro:
+    "Målet: minst hälften av Sveriges 290 kommuner och 21 regioner har strukturer och grundläggande förutsättningar för att dela och använda data, det vill säga nivå 2 Etablerad eller mer. Siffrorna räknas fram ur publiceringarna och organisationernas egna uppgifter varje gång sidan visas.",
+  progressKommuner: "{established} av {total} kommuner ({percent}) är etablerade eller mer.",
+  progressRegioner: "{established} av {total} regioner ({percent}) är etablerade eller mer.",
+  progressGoalMet: "Målet är nått.",
+  progressGoalNotMet: "Målet är inte nått ännu: båda andelarna ska vara minst 50 %.",
+  progressLevelsHeading: "Organisationer per nivå",
+  progressLevelsCaption: "Antal organisationer (kommuner och regioner) på varje nivå",
+  columnLevel: "Nivå",
+  progressTrendHeading: "Utvecklingen över tid",
+  progressTrendDescription:
+    "Andelen etablerade kommuner och regioner per dag sedan mätningarna började. Tabellen under diagrammet har samma siffror.",
+  progressTrendNone: "Ingen historik ännu: en ögonblicksbild sparas varje timme.",
+  progressTrendCaption: "Etablerade kommuner och regioner per dag",
+  columnDay: "Dag",
+  columnKommunerShare: "Kommuner",
+  columnRegionerShare: "Regioner",
+  progressLeaderboardHeading: "Längst fram",
+  progressLeaderboardCaption: "De tio organisationer som har kommit längst, efter poäng",
+  progressImprovedHeading: "Mest förbättrade sedan {since}",
+  progressImprovedNone: "Ingen har förbättrat sig ännu det här kvartalet.",
+  columnScore: "Poäng",
+  columnGained: "Ökning",
+  progressMoreHeading: "Mer",
+  progressModelLink: "Mognadsmodellen: kriterier och nivåer (JSON)",
+  progressCoverageLink: "Täckning per organisation och datamängd (CSV)",
+  readinessTitle: "{organization}: mognad",
+  readinessLevel: "Nivå {level}: {name}",
+  readinessScore: "{score} av 100 poäng.",
+  readinessCriteriaHeading: "Kriterier",
+  readinessCriteriaCaption: "Varje kriterium, om det är uppfyllt och vad som visar det",
+  columnCriterion: "Kriterium",
+  columnMet: "Uppfyllt",
+  columnEvidence: "Underlag",
+  readinessMet: "Ja",
+  readinessNotMet: "Nej",
+  readinessMeasured: "Mätt",
+  readinessDeclared: "Egen uppgift",
+  readinessMissing: "Saknas",
+  readinessEvidenceLink: "underlaget",
+  readinessNextHeading: "Nästa steg",
+  readinessNextNone: "Inga fler steg just nu: alla kriterier är uppfyllda.",
+  readinessPeersHeading: "Kommuner med liknande yta",
+  readinessPeersRegionsHeading: "De andra regionerna",
+  readinessPeersNote:
+    "Jämförelsen görs på yta, eftersom befolkningsuppgifter saknas i plattformens referensdata.",
+  readinessBadgeHeading: "Märke för er webbplats",
+  readinessBadgeIntro: "Märket visar er nivå och uppdateras av sig självt. Klistra in koden på er webbplats:",
+  readinessLink: "Mognad och nästa steg för {organization}",
 };
 
 const en: Messages = {
@@ -1822,6 +1919,56 @@ const en: Messages = {
   priorityHistoryMore:
     "Showing the latest {shown} of {total} changes. Each entry's own page shows all its changes.",
   priorityChangedBySystem: "Dataverkstad (system)",
+  progressTitle: "Progress toward the national goal",
+  progressIntro:
+    "The goal: at least half of Sweden's 290 municipalities and 21 regions have the structures and basic prerequisites to share and use data, that is level 2 Established or above. The figures are computed from the publications and the organizations' own declarations every time the page is shown.",
+  progressKommuner: "{established} of {total} municipalities ({percent}) are established or above.",
+  progressRegioner: "{established} of {total} regions ({percent}) are established or above.",
+  progressGoalMet: "The goal is met.",
+  progressGoalNotMet: "The goal is not met yet: both shares must be at least 50 %.",
+  progressLevelsHeading: "Organizations by level",
+  progressLevelsCaption: "Number of organizations (municipalities and regions) at each level",
+  columnLevel: "Level",
+  progressTrendHeading: "The trend over time",
+  progressTrendDescription:
+    "The share of established municipalities and regions per day since measuring began. The table below the chart has the same figures.",
+  progressTrendNone: "No history yet: a snapshot is kept every hour.",
+  progressTrendCaption: "Established municipalities and regions per day",
+  columnDay: "Day",
+  columnKommunerShare: "Municipalities",
+  columnRegionerShare: "Regions",
+  progressLeaderboardHeading: "Furthest ahead",
+  progressLeaderboardCaption: "The ten organizations that have come furthest, by score",
+  progressImprovedHeading: "Most improved since {since}",
+  progressImprovedNone: "Nobody has improved yet this quarter.",
+  columnScore: "Score",
+  columnGained: "Gained",
+  progressMoreHeading: "More",
+  progressModelLink: "The readiness model: criteria and levels (JSON)",
+  progressCoverageLink: "Coverage per organization and dataset (CSV)",
+  readinessTitle: "{organization}: readiness",
+  readinessLevel: "Level {level}: {name}",
+  readinessScore: "{score} of 100 points.",
+  readinessCriteriaHeading: "Criteria",
+  readinessCriteriaCaption: "Each criterion, whether it is met and what shows it",
+  columnCriterion: "Criterion",
+  columnMet: "Met",
+  columnEvidence: "Evidence",
+  readinessMet: "Yes",
+  readinessNotMet: "No",
+  readinessMeasured: "Measured",
+  readinessDeclared: "Self-declared",
+  readinessMissing: "Missing",
+  readinessEvidenceLink: "the evidence",
+  readinessNextHeading: "Next steps",
+  readinessNextNone: "No more steps right now: every criterion is met.",
+  readinessPeersHeading: "Municipalities of similar area",
+  readinessPeersRegionsHeading: "The other regions",
+  readinessPeersNote:
+    "The comparison is by area, as population figures are not in the platform's reference data.",
+  readinessBadgeHeading: "A badge for your website",
+  readinessBadgeIntro: "The badge shows your level and updates itself. Paste the code into your website:",
+  readinessLink: "Readiness and next steps for {organization}",
 };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { sv, en };

@@ -13,6 +13,7 @@ import {
   type RegistryService,
 } from "../registry/index.ts";
 import type { SpecsService } from "../specs/index.ts";
+import type { ProgressService } from "../progress/index.ts";
 import type { ValidationService } from "../validation/index.ts";
 import { accountRoutes } from "./account-routes.tsx";
 import { dataRoutes } from "./data-routes.tsx";
@@ -25,6 +26,7 @@ import { LanListPage, LanPage } from "./pages/lan.tsx";
 import { htmlPage, pageRoute, renderDocument, type PageHandler } from "./kit.tsx";
 import { OrganizationListPage, OrganizationPage } from "./pages/organizations.tsx";
 import { SpecificationListPage, SpecificationPage, specificationPath } from "./pages/specifications.tsx";
+import { ProgressPage, ReadinessPage } from "./pages/progress.tsx";
 import { StartPage } from "./pages/start.tsx";
 import { ValidateFormPage, ValidationReportPage, VALIDATE_PATH, type FormError } from "./pages/validate.tsx";
 import { ENGLISH_PREFIX, localizedPath, pathLanguage, safeSitePath, stripLanguage } from "./paths.ts";
@@ -53,6 +55,7 @@ export interface WebDependencies {
   readonly accounts: AccountsService;
   readonly publishing: PublishingService;
   readonly data: DatasetQueryService;
+  readonly progress: ProgressService;
   readonly openApiDocument: () => unknown;
   /** The largest file the validation and publish pages take, in bytes (MAX_UPLOAD_BYTES). */
   readonly maxUploadBytes: number;
@@ -108,7 +111,7 @@ function noSuchSpecification(slug: string, version?: string): AppError {
  * from its path, never from Accept-Language, so every URL always shows the same language.
  */
 export function webRoutes(deps: WebDependencies) {
-  const { registry, specs, validation, maxUploadBytes } = deps;
+  const { registry, specs, validation, progress, maxUploadBytes } = deps;
   const web = new Hono<WebEnv>();
 
   const page = (path: string, handler: PageHandler) => pageRoute(web, path, handler);
@@ -198,6 +201,29 @@ export function webRoutes(deps: WebDependencies) {
   });
 
   page("/lan", async (_c, language) => <LanListPage language={language} lan={await registry.listLan()} />);
+
+  page("/progress", async (_c, language) => {
+    const [national, history, leaderboard] = await Promise.all([
+      progress.national(),
+      progress.history(),
+      progress.leaderboard(),
+    ]);
+    return (
+      <ProgressPage language={language} progress={national} history={history} leaderboard={leaderboard} />
+    );
+  });
+
+  page("/organizations/:code/readiness", async (c, language) => {
+    const card = await progress.scorecard(c.req.param("code") ?? "");
+    const origin = deps.publicUrl ?? new URL(c.req.url).origin;
+    return (
+      <ReadinessPage
+        language={language}
+        card={card}
+        badgeUrl={`${origin}/api/v1/organizations/${card.organization.code}/badge.svg`}
+      />
+    );
+  });
 
   page("/lan/:code", async (c, language) => (
     <LanPage language={language} lan={await registry.getLan(c.req.param("code") ?? "")} />

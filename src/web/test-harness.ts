@@ -9,6 +9,7 @@ import { DatasetQueryService } from "../consolidation/index.ts";
 import { isAppError, notFound } from "../core/index.ts";
 import { resolvePrincipal } from "../http/auth.ts";
 import { HTTP_STATUS } from "../http/errors.ts";
+import { ProgressService } from "../progress/index.ts";
 import { PublishingService } from "../publishing/index.ts";
 import { RegistryService } from "../registry/index.ts";
 import { SpecsService } from "../specs/index.ts";
@@ -88,6 +89,7 @@ export async function createWebHarness(
       accounts,
       publishing,
       data: new DatasetQueryService(database.db, specs),
+      progress: new ProgressService(database.db, registry, specs),
       openApiDocument: options.openApiDocument ?? (() => ({})),
       maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
       publicUrl: options.publicUrl,

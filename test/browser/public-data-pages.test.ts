@@ -25,4 +25,6 @@ scanPages(() => {
   { path: "/organizations/0580/publications" },
   { path: "/organizations/0580/publications/badplatser" },
   { release: "published" },
+  { path: "/progress" },
+  { path: "/organizations/0580/readiness" },
 ]);

@@ -196,6 +196,11 @@ export function OrganizationPage({ language, organization: org, lan }: Organizat
           {fill(t.publicationsLink, { organization: org.name })}
         </a>
       </p>
+      <p>
+        <a href={localizedPath(language, `/organizations/${org.code}/readiness`)}>
+          {fill(t.readinessLink, { organization: org.name })}
+        </a>
+      </p>
       <h2 id="map-heading">{t.boundaryMapHeading}</h2>
       <p id="map-note">
         {isKommun ? fill(t.boundaryMapNote, { name: org.name }) : fill(t.regionMapNote, { lan: lan.name })}
