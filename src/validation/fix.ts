@@ -37,6 +37,21 @@ export interface FixChanges {
   sourceIssues: Issue[];
 }
 
+/** A fresh count of changes: nothing changed yet. */
+export function noFixChanges(): FixChanges {
+  return {
+    rows: 0,
+    trimmed: 0,
+    numbers: 0,
+    organizationCodes: 0,
+    coordinatesSwapped: 0,
+    coordinatesConverted: 0,
+    blankRowsDropped: 0,
+    renamedHeaders: [],
+    sourceIssues: [],
+  };
+}
+
 export interface FixedCsv extends AsyncIterable<Uint8Array> {
   readonly changes: FixChanges;
 }
@@ -52,17 +67,7 @@ const FLUSH_CHARS = 64 * 1024;
  */
 export function fix(source: ByteSource, spec: SpecificationDefinition, options: FixOptions = {}): FixedCsv {
   checkPatterns(spec.schema.fields);
-  const changes: FixChanges = {
-    rows: 0,
-    trimmed: 0,
-    numbers: 0,
-    organizationCodes: 0,
-    coordinatesSwapped: 0,
-    coordinatesConverted: 0,
-    blankRowsDropped: 0,
-    renamedHeaders: [],
-    sourceIssues: [],
-  };
+  const changes = noFixChanges();
   const encoder = new TextEncoder();
   async function* run(): AsyncGenerator<Uint8Array, void, undefined> {
     const fields = spec.schema.fields;

@@ -1,6 +1,6 @@
 import type { FieldDefinition, SpecificationDefinition } from "../specs/definition.ts";
 import { DEFAULT_FALSE, DEFAULT_TRUE } from "./fields.ts";
-import { buildPlan, type FixChanges } from "./fix.ts";
+import { buildPlan, noFixChanges, type FixChanges } from "./fix.ts";
 import { parseCrs, roundDegrees, toWgs84 } from "./geo.ts";
 import { openTable, type OpenTableOptions } from "./reader/index.ts";
 import type { RowSet } from "./row-set.ts";
@@ -49,17 +49,7 @@ export async function* readRecords(
     },
   );
   const batchSize = options.batchSize ?? 1000;
-  const changes: FixChanges = {
-    rows: 0,
-    trimmed: 0,
-    numbers: 0,
-    organizationCodes: 0,
-    coordinatesSwapped: 0,
-    coordinatesConverted: 0,
-    blankRowsDropped: 0,
-    renamedHeaders: [],
-    sourceIssues: [],
-  };
+  const changes = noFixChanges();
   let toRecord: ((cells: string[], rowNumber: number) => NormalizedRecord | undefined) | undefined;
   let batch: NormalizedRecord[] = [];
   try {

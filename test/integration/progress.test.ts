@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { AccountsService } from "../../src/accounts/index.ts";
 import { exampleFor } from "../../src/demo/index.ts";
 import { createServices, type Services } from "../../src/platform/index.ts";
+import { publisherToken } from "../support/accounts.ts";
 import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
 
 interface Progress {
@@ -37,21 +37,7 @@ describe("progress and readiness", () => {
   before(async () => {
     platform = await startTestPlatform();
     services = createServices(platform.db, { dataDir: platform.dataDir });
-    const accounts = new AccountsService(platform.db);
-    const user = await accounts.createUser({
-      email: "p@linkoping.se",
-      displayName: "P",
-      password: "korrekt häst batteri",
-      roles: [{ role: "publisher", organizationCode: "0580" as never }],
-    });
-    token = (
-      await accounts.createApiToken({
-        userId: user.id,
-        organizationCode: "0580",
-        scope: "publish",
-        name: "t",
-      })
-    ).token;
+    token = await publisherToken(platform.db, "0580");
   });
   after(() => platform.close());
 

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, test } from "node:test";
-import { AccountsService } from "../../src/accounts/index.ts";
 import { createServices } from "../../src/platform/index.ts";
+import { publisherToken } from "../support/accounts.ts";
 import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
 import { badplatserCsv } from "../support/publishing.ts";
 
@@ -53,21 +53,7 @@ describe("URL sources", () => {
     });
     const allowed = new URL(origin.base).host;
     platform = await startTestPlatform({ env: { ALLOWED_PRIVATE_HOSTS: allowed } });
-    const accounts = new AccountsService(platform.db);
-    const user = await accounts.createUser({
-      email: "p@linkoping.se",
-      displayName: "P",
-      password: "korrekt häst batteri",
-      roles: [{ role: "publisher", organizationCode: "0580" as never }],
-    });
-    token = (
-      await accounts.createApiToken({
-        userId: user.id,
-        organizationCode: "0580",
-        scope: "publish",
-        name: "t",
-      })
-    ).token;
+    token = await publisherToken(platform.db, "0580");
   });
   after(async () => {
     await platform.close();

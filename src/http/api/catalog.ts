@@ -12,12 +12,7 @@ import {
 import type { Language } from "../../core/index.ts";
 import type { AppEnv } from "../context.ts";
 import { notModified } from "./data.ts";
-import { errorResponses, OrganizationCodeSchema } from "./schemas.ts";
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
+import { errorResponses, OrganizationCodeSchema, jsonResponse as json } from "./schemas.ts";
 
 const ViolationSchema = z
   .object({

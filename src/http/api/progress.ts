@@ -18,12 +18,8 @@ import {
 } from "../../progress/index.ts";
 import { authorize, clientAddress } from "../auth.ts";
 import type { AppEnv } from "../context.ts";
-import { errorResponses, LanCodeSchema, OrganizationCodeSchema } from "./schemas.ts";
+import { errorResponses, LanCodeSchema, OrganizationCodeSchema, jsonResponse as json } from "./schemas.ts";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const Localized = z.object({ sv: z.string(), en: z.string() });
 const GoalShareSchema = z.object({
   total: z.number().int(),

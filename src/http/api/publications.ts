@@ -16,7 +16,7 @@ import { authorize, clientAddress } from "../auth.ts";
 import type { AppEnv } from "../context.ts";
 import { toWebStream } from "../stream.ts";
 import { LimitedBody } from "../upload.ts";
-import { errorResponses, OrganizationCodeSchema } from "./schemas.ts";
+import { errorResponses, OrganizationCodeSchema, jsonResponse as json } from "./schemas.ts";
 
 const SlugSchema = z
   .string()
@@ -76,11 +76,6 @@ export const PublicationSchema = z
     updatedAt: z.string(),
   })
   .openapi("Publication");
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 const publishRoute = createRoute({
   method: "post",

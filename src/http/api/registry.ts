@@ -17,12 +17,9 @@ import {
   listSchema,
   OrganizationCodeSchema,
   OrganizationSchema,
+  jsonResponse as json,
 } from "./schemas.ts";
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const geojson = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { "application/geo+json": { schema } },

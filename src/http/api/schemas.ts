@@ -113,3 +113,9 @@ export const errorResponses = (statuses: readonly (keyof typeof ERROR_DESCRIPTIO
       },
     ]),
   );
+
+/** A JSON response of a route: its schema and what it is. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});

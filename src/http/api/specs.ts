@@ -12,7 +12,7 @@ import { authorize, clientAddress } from "../auth.ts";
 import type { AppEnv } from "../context.ts";
 import { exampleFor } from "../../demo/index.ts";
 import type { RegistryService } from "../../registry/index.ts";
-import { errorResponses, listSchema, OrganizationCodeSchema } from "./schemas.ts";
+import { errorResponses, listSchema, OrganizationCodeSchema, jsonResponse as json } from "./schemas.ts";
 
 const Localized = z.object({ sv: z.string(), en: z.string() });
 
@@ -70,10 +70,6 @@ const Version = z
   )
   .openapi({ example: "1.0.0" });
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const csv = (description: string) => ({ description, content: { "text/csv": { schema: z.string() } } });
 
 const priorityList = createRoute({
