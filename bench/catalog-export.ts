@@ -3,60 +3,20 @@
 // rows read by the same keyset queries and written with plain JSON.stringify. Prints time, MB/s
 // and the ratio to the baseline.
 //
-// The data: synthetic specifications (copies of badplatser under other slugs) so that the 310
-// organizations can hold 50,000 publications, inserted directly with SQL (the publishing path is
-// benchmarked elsewhere). Embedded PGlite in memory, or a fresh database on the PostgreSQL server
+// The data: see bench/support/catalog.ts. Embedded PGlite in memory, or a fresh database on the PostgreSQL server
 // named by TEST_DATABASE_URL.
 import { CatalogService, type RdfFormat } from "../src/catalog/index.ts";
 import { publicationBatches } from "../src/catalog/source.ts";
 import { RegistryService } from "../src/registry/index.ts";
 import { SpecsService } from "../src/specs/index.ts";
 import { createSeededDatabase } from "../test/support/platform.ts";
+import { synthesizePublications } from "./support/catalog.ts";
 
 const DATASETS = Number(process.env.BENCH_DATASETS ?? 50_000);
 const BASE_URL = "https://dataverkstad.example.se";
 
 const database = await createSeededDatabase();
 const { db } = database;
-
-async function synthesize(): Promise<void> {
-  const [orgs] = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM organizations");
-  const specCount = Math.ceil(DATASETS / (orgs?.n ?? 310));
-  await db.query(
-    `INSERT INTO specifications (slug, title_sv, title_en, level)
-     SELECT 'bench-' || lpad(i::text, 3, '0'), 'Testmängd ' || i, 'Test set ' || i, 'both'
-     FROM generate_series(1, $1::int) i`,
-    [specCount],
-  );
-  await db.query(
-    `INSERT INTO specification_versions (slug, version, major, minor, patch, published, document, checksum)
-     SELECT s.slug, '1.0.0', 1, 0, 0, '2026-01-01',
-            jsonb_set(jsonb_set(v.document, '{slug}', to_jsonb(s.slug)), '{title}',
-                      jsonb_build_object('sv', s.title_sv, 'en', s.title_en)), v.checksum
-     FROM specifications s, specification_versions v
-     WHERE s.slug LIKE 'bench-%' AND v.slug = 'badplatser'`,
-  );
-  const sha = "0".repeat(64);
-  await db.query("INSERT INTO stored_files (sha256, bytes) VALUES ($1, 4096)", [sha]);
-  await db.query(
-    `INSERT INTO publications (organization_code, spec_slug, updated_at)
-     SELECT o.code, s.slug, now() FROM organizations o CROSS JOIN specifications s
-     WHERE s.slug LIKE 'bench-%' ORDER BY s.slug, o.code LIMIT $1`,
-    [DATASETS],
-  );
-  await db.query(
-    `INSERT INTO releases (id, organization_code, spec_slug, spec_version, status, origin, file_sha256,
-       file_bytes, file_name, format, report, rows_total, rows_published, created_by)
-     SELECT gen_random_uuid()::text, organization_code, spec_slug, '1.0.0', 'published', 'upload', $1,
-            4096, 'data.csv', 'csv', '{"stats":{"errors":0,"warnings":0}}', 25, 25, 'bench'
-     FROM publications`,
-    [sha],
-  );
-  await db.query(
-    `UPDATE publications p SET current_release_id = r.id, latest_release_id = r.id
-     FROM releases r WHERE r.organization_code = p.organization_code AND r.spec_slug = p.spec_slug`,
-  );
-}
 
 interface Run {
   readonly name: string;
@@ -78,7 +38,7 @@ async function* baseline(): AsyncGenerator<string> {
 }
 
 const started = performance.now();
-await synthesize();
+await synthesizePublications(db, DATASETS);
 const [count] = await db.query<{ n: number }>(
   "SELECT count(*)::int AS n FROM publications WHERE current_release_id IS NOT NULL",
 );

@@ -349,6 +349,7 @@ export function dataApiService(iris: CatalogIris): CatalogDataService {
     },
     endpointUrl: `${iris.base}/api/v1`,
     endpointDescription: `${iris.base}/openapi.json`,
+    documentation: `${iris.base}/docs`,
     conformsTo: null,
     servesDataset: [],
   };
@@ -364,6 +365,7 @@ export function ogcApiService(iris: CatalogIris): CatalogDataService {
     },
     endpointUrl: `${iris.base}/ogc`,
     endpointDescription: `${iris.base}/ogc/api`,
+    documentation: `${iris.base}/docs`,
     conformsTo: OGC_API_FEATURES,
     servesDataset: [],
   };

@@ -62,6 +62,16 @@ export class GraphBuilder {
     return iri(url);
   }
 
+  /**
+   * A URL typed rdfs:Resource, as the HVD shapes check (without inference) for access, download
+   * and endpoint URLs and a contact's e-mail and web addresses. Keyed apart from the URL's other
+   * descriptions (a landing page is also a foaf:Document): readers merge the two.
+   */
+  private resource(out: RdfNode[], url: string) {
+    this.once(out, `rdfs:Resource ${url}`, () => ({ id: url, types: ["rdfs:Resource"], statements: [] }));
+    return iri(url);
+  }
+
   private licence(out: RdfNode[]) {
     return this.term(out, CC0, ["dcterms:LicenseDocument"]);
   }
@@ -109,8 +119,8 @@ export class GraphBuilder {
       types: ["vcard:Organization", "vcard:Kind"],
       statements: [
         ...localized("vcard:fn", contact.name),
-        ["vcard:hasEmail", iri(contact.email)],
-        ["vcard:hasURL", iri(contact.url)],
+        ["vcard:hasEmail", this.resource(out, contact.email)],
+        ["vcard:hasURL", this.resource(out, contact.url)],
       ],
     }));
     return iri(contact.iri);
@@ -192,17 +202,19 @@ export class GraphBuilder {
 
   private distribution(out: RdfNode[], dataset: CatalogDataset, distribution: CatalogDistribution): void {
     const fileType = FILE_TYPES[distribution.format];
+    // High-value datasets answer to the HVD shapes too; the others need no typed URLs.
+    const url = (value: string) => (dataset.hvdCategory === null ? iri(value) : this.resource(out, value));
     const statements: Statement[] = [
       ...localized("dcterms:title", distribution.title),
       ...localized("dcterms:description", distribution.description),
-      ["dcat:accessURL", iri(distribution.accessUrl)],
+      ["dcat:accessURL", url(distribution.accessUrl)],
       ["dcterms:format", this.term(out, fileType.format, ["dcterms:MediaTypeOrExtent", "skos:Concept"])],
       ["dcat:mediaType", this.mediaType(out, fileType.mediaType)],
       ["dcterms:license", this.licence(out)],
       ["dcterms:conformsTo", this.standard(out, dataset.conformsTo)],
     ];
     if (distribution.downloadUrl !== null)
-      statements.push(["dcat:downloadURL", iri(distribution.downloadUrl)]);
+      statements.push(["dcat:downloadURL", url(distribution.downloadUrl)]);
     if (distribution.accessService !== null)
       statements.push(["dcat:accessService", iri(distribution.accessService)]);
     if (distribution.byteSize !== null)
@@ -260,6 +272,20 @@ export class GraphBuilder {
     return [{ id: header.iri, types: ["dcat:Catalog"], statements }, ...out];
   }
 
+  /**
+   * A harvested dataset's stored description (already rebased): its own nodes, and the shared
+   * resources it refers to (publisher, contact point, vocabulary terms) once per document. A
+   * dataset already written (the same IRI harvested by two organizations) is written once.
+   */
+  harvested(own: readonly RdfNode[], shared: readonly RdfNode[]): RdfNode[] {
+    const [first] = own;
+    if (first === undefined || this.written.has(first.id)) return [];
+    this.written.add(first.id);
+    const out = [...own];
+    for (const node of shared) this.once(out, node.id, () => node);
+    return out;
+  }
+
   /** The catalog's dcat:dataset links for one batch: written beside the batch, merged by readers. */
   catalogMembers(catalogIri: string, datasets: readonly CatalogDataset[]): RdfNode {
     return {
@@ -280,8 +306,9 @@ export class GraphBuilder {
     const statements: Statement[] = [
       ...localized("dcterms:title", service.title),
       ...localized("dcterms:description", service.description),
-      ["dcat:endpointURL", iri(service.endpointUrl)],
-      ["dcat:endpointDescription", iri(service.endpointDescription)],
+      ["dcat:endpointURL", this.resource(out, service.endpointUrl)],
+      ["dcat:endpointDescription", this.resource(out, service.endpointDescription)],
+      ["foaf:page", this.document(out, service.documentation)],
       ["dcterms:publisher", this.agent(out, publisher)],
       ["dcat:contactPoint", this.contactPoint(out, contact)],
       ["dcterms:license", this.licence(out)],

@@ -18,6 +18,7 @@ export {
   CC0,
   HVD_LEGISLATION,
   FILE_TYPES,
+  FREQUENCIES,
 } from "./vocabulary.ts";
 export type {
   DatasetQuality,
@@ -39,3 +40,40 @@ export {
   type Rating,
 } from "./quality.ts";
 export { SHAPES, datasetOf, propertyName, toDataset, validate, type ShaclViolation } from "./shacl.ts";
+export * from "./harvest/index.ts";
+export {
+  CatalogSearch,
+  FACETS,
+  SEARCH_SORTS,
+  searchDocumentOf,
+  type CatalogSearchQuery,
+  type CatalogSearchResult,
+  type Facet,
+  type FacetValue,
+  type FeedDocuments,
+  type RefreshSummary,
+  type SearchDocument,
+  type SearchFeeds,
+  type SearchHit,
+  type SearchSort,
+} from "./search.ts";
+export {
+  LinkChecker,
+  type LinkCheck,
+  type LinkCheckRun,
+  type LinkCheckSettings,
+  type LinkStatus,
+} from "./links.ts";
+export {
+  DescribedDatasets,
+  DESCRIBED_FORMATS,
+  DESCRIBED_LICENCES,
+  DESCRIPTION_LIMITS,
+  describedDocument,
+  parseDescription,
+  type DatasetDescription,
+  type DescribedDataset,
+  type DescriptionField,
+  type DescriptionInput,
+  type DescriptionProblem,
+} from "./described.ts";

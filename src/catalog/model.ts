@@ -85,6 +85,8 @@ export interface CatalogDataService {
   readonly description: LocalizedText;
   readonly endpointUrl: string;
   readonly endpointDescription: string;
+  /** The human documentation page (foaf:page). */
+  readonly documentation: string;
   readonly conformsTo: VocabularyTerm | null;
   /** IRIs of the datasets it serves, within the document being written. */
   readonly servesDataset: readonly string[];

@@ -25,11 +25,17 @@ import {
   type CatalogHeader,
   type CatalogScope,
 } from "./model.ts";
+import { searchDocumentOf, type SearchFeeds } from "./search.ts";
 import { scoreCatalog, scoreDataset, type QualityScore } from "./quality.ts";
 import { rdfWriter, type RdfFormat, type RdfNode } from "./rdf.ts";
-import { propertyName, SHAPES, toDataset, validate, type ShaclViolation } from "./shacl.ts";
+import { HVD_SHAPES, propertyName, SHAPES, toDataset, validate, type ShaclViolation } from "./shacl.ts";
 import { catalogStamp, loadLookups, nationalRows, publicationBatches, type Lookups } from "./source.ts";
+import { harvestedBatches, harvestedPreflight, type HarvestedPreflight } from "./harvest/store.ts";
+import { rebase } from "./harvest/normalise.ts";
 import type { VocabularyTerm } from "./vocabulary.ts";
+
+const NATIONAL_FEED = "platform:national";
+const ORGANIZATION_FEED = "platform:organization:";
 
 /** Bumped when the export's shape changes, so caches holding the old shape are passed by. */
 const MODEL_VERSION = "1";
@@ -87,6 +93,53 @@ export class CatalogService {
         datasets: rows.map((row) => publicationDataset(row, iris, facts)).filter((d) => d !== undefined),
       };
     }
+  }
+
+  /**
+   * The platform's own entries as search feeds: the national datasets, and one feed per
+   * organization with publications. Their stamps change with every publish, consolidation, new
+   * specification version or edit to the prioritized list (all of which change titles or themes).
+   */
+  searchFeeds(): SearchFeeds {
+    const db = this.db;
+    const specs = this.specs;
+    const iris = new CatalogIris(""); // IRIs as paths: each search answers with its own base
+    return {
+      prefix: "platform:",
+      // Every publish, consolidation, specification version and list edit changes it.
+      version: () => catalogStamp(db, null),
+      async stamps() {
+        const [vocabulary] = await db.query<{ stamp: string }>(
+          `SELECT concat_ws('|', (SELECT count(*) FROM specification_versions),
+                  (SELECT max(updated_at)::text FROM priority_list)) AS stamp`,
+        );
+        const rows = await db.query<{ code: string; stamp: string }>(
+          `SELECT organization_code AS code,
+                  concat_ws('|', max(updated_at)::text, count(*), count(current_release_id)) AS stamp
+           FROM publications GROUP BY organization_code`,
+        );
+        const suffix = vocabulary?.stamp ?? "";
+        const stamps = new Map(rows.map((r) => [`${ORGANIZATION_FEED}${r.code}`, `${r.stamp}|${suffix}`]));
+        stamps.set(NATIONAL_FEED, await catalogStamp(db, null));
+        return stamps;
+      },
+      async *documents(feeds) {
+        const lookups = await loadLookups(db, specs);
+        for (const feed of feeds) {
+          let datasets: (CatalogDataset | undefined)[] = [];
+          if (feed === NATIONAL_FEED) {
+            datasets = (await nationalRows(db)).map((row) => nationalDataset(row, iris, lookups));
+          } else if (feed.startsWith(ORGANIZATION_FEED)) {
+            for await (const rows of publicationBatches(db, feed.slice(ORGANIZATION_FEED.length)))
+              datasets.push(...rows.map((row) => publicationDataset(row, iris, lookups)));
+          }
+          yield {
+            feed,
+            documents: datasets.filter((d) => d !== undefined).map(searchDocumentOf),
+          };
+        }
+      },
+    };
   }
 
   /** One dataset by its id (`0580.badplatser`, `national.badplatser`). */
@@ -218,6 +271,28 @@ export class CatalogService {
       }
       yield nodes;
     }
+
+    // Harvested datasets after the platform's own: active and valid ones only (see harvest/).
+    const code = scope.kind === "organization" ? scope.code : null;
+    for await (const rows of harvestedBatches(this.db, code)) {
+      const nodes: RdfNode[] = [];
+      const members: string[] = [];
+      for (const row of rows) {
+        const written = graph.harvested(
+          rebase(row.graph.own, context.baseUrl),
+          rebase(row.graph.shared, context.baseUrl),
+        );
+        const [dataset] = written;
+        if (dataset !== undefined) members.push(dataset.id);
+        nodes.push(...written);
+      }
+      nodes.push({
+        id: header.iri,
+        types: [],
+        statements: members.map((iri) => ["dcat:dataset", { iri }] as const),
+      });
+      yield nodes;
+    }
   }
 
   /** The catalog as text in one of the three formats, one chunk per batch: flat memory at any size. */
@@ -242,12 +317,13 @@ export class CatalogService {
    * expected and what was found.
    */
   async preflight(code: string, context: CatalogContext): Promise<PreflightReport> {
-    const { datasets, violations } = await this.checked({ kind: "organization", code }, context);
+    const { datasets, violations, hvd } = await this.checked({ kind: "organization", code }, context);
     const iris = new CatalogIris(context.baseUrl);
+    const harvested = await harvestedPreflight(this.db, code);
     return {
       organization: code,
       checkedAt: new Date(),
-      shapes: SHAPES.map((s) => s.name),
+      shapes: [...SHAPES, ...(hvd ? HVD_SHAPES : [])].map((s) => s.name),
       datasets: datasets.length,
       conforms: violations.length === 0,
       violations: violations.map((v) => ({
@@ -260,7 +336,9 @@ export class CatalogService {
           sv: `Kontaktadressen i katalogen är plattformens ${iris.contactEmail(code).replace("mailto:", "")}, eftersom registret inte har någon e-postadress till organisationen. DCAT-AP-SE kräver en e-postadress för varje kontaktuppgift.`,
           en: `The catalog's contact address is the platform's ${iris.contactEmail(code).replace("mailto:", "")}, since the registry has no e-mail address for the organization. DCAT-AP-SE requires an e-mail address on every contact point.`,
         },
+        ...(harvested.notice === null ? [] : [harvested.notice]),
       ],
+      harvested,
     };
   }
 
@@ -271,7 +349,18 @@ export class CatalogService {
     for await (const chunk of this.graph(scope, context, (batch) => datasets.push(...batch)))
       nodes.push(...chunk);
     const violations = await validate(toDataset(nodes));
-    return { datasets, violations };
+    // High-value datasets answer to the HVD shapes as well, each as the document of its own IRI.
+    const hvd = datasets.filter((d) => d.hvdCategory !== null);
+    const seen = new Set(violations.map(violationKey));
+    for (const dataset of hvd) {
+      for (const violation of await validate(toDataset(this.datasetGraph(dataset, context)), "hvd")) {
+        const key = violationKey(violation);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        violations.push(violation);
+      }
+    }
+    return { datasets, violations, hvd: hvd.length > 0 };
   }
 
   /** One dataset with the services its distributions name: a document that stands on its own. */
@@ -359,6 +448,8 @@ export interface PreflightReport {
   readonly violations: readonly PreflightViolation[];
   /** What a harvester will see that the shapes do not flag. */
   readonly notices: readonly LocalizedText[];
+  /** Datasets harvested from the organization's own catalog: what was left out or changed, and why. */
+  readonly harvested: HarvestedPreflight;
 }
 
 export interface DatasetSummary {
@@ -390,6 +481,9 @@ function datasetSummary(dataset: CatalogDataset): DatasetSummary {
     specification: { slug: dataset.slug, version: dataset.specVersion },
   };
 }
+
+/** One result per resource, property and constraint: a shared node's result is not repeated. */
+const violationKey = (v: ShaclViolation) => `${v.focusNode} ${v.path ?? ""} ${v.constraint}`;
 
 /** `{base}/catalog/datasets/0580.badplatser/distributions/csv` → `0580.badplatser`. */
 function owningDataset(iri: string, iris: CatalogIris): string | null {

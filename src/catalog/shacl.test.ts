@@ -37,4 +37,21 @@ describe("SHACL results in plain words", () => {
     assert.equal(licence.found.sv, "http://creativecommons.org/publicdomain/zero/1.0/, utan typ");
     assert.equal(results.length, 2);
   });
+
+  test("run off the calling thread: the event loop keeps turning while a catalog is checked", async () => {
+    const dataset = datasetOf(new Parser().parse(BROKEN));
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 1);
+    try {
+      // Several checks in a row, each answered in order, while timers keep firing.
+      const all = await Promise.all([validate(dataset), validate(dataset), validate(dataset)]);
+      assert.deepEqual(
+        all.map((r) => r.length),
+        [2, 2, 2],
+      );
+    } finally {
+      clearInterval(ticker);
+    }
+    assert.ok(ticks > 0, "no timer fired while the validations ran");
+  });
 });

@@ -1,22 +1,28 @@
 // Conformance: the EU DCAT-AP 3.0.1 shapes plus DIGG's DCAT-AP-SE additions, run with
 // rdf-validate-shacl over the catalog's own nodes, and each result said in plain Swedish or
-// English: which dataset, which property, what was expected and what was found.
-import { readFile } from "node:fs/promises";
-import type { DatasetCore, Quad, Term } from "@rdfjs/types";
-import { DataFactory, Parser, Store } from "n3";
-import type SHACLValidator from "rdf-validate-shacl";
+// English: which dataset, which property, what was expected and what was found. The validation
+// itself runs in a worker thread (shacl-worker.ts): about a second of CPU for an organization's
+// catalog, which must not stall every other request on the server.
+import { Worker } from "node:worker_threads";
+import type { DatasetCore, Quad } from "@rdfjs/types";
+import { DataFactory, Store, Writer } from "n3";
 import type { LocalizedText } from "../core/index.ts";
 import type { RdfNode } from "./rdf.ts";
 import { expand, NS } from "./vocabulary.ts";
-
-const REFERENCE = new URL("./reference/", import.meta.url);
 
 export const SHAPES = [
   { file: "dcat-ap-3.0.1-shacl.ttl", name: "DCAT-AP 3.0.1 (EU)" },
   { file: "dcat-ap-se-additions.ttl", name: "DCAT-AP-SE 3.0.1, tillägg / additions (DIGG)" },
 ] as const;
 
-const SH = "http://www.w3.org/ns/shacl#";
+/** The shapes for high-value datasets: checked on those datasets alone (they target every dataset). */
+export const HVD_SHAPES = [{ file: "dcat-ap-hvd-3.0.0-shacl.ttl", name: "DCAT-AP HVD 3.0.0 (EU)" }] as const;
+
+export type ShaclProfile = "dcat-ap-se" | "hvd";
+export const PROFILES: Readonly<Record<ShaclProfile, readonly { file: string; name: string }[]>> = {
+  "dcat-ap-se": SHAPES,
+  hvd: HVD_SHAPES,
+};
 
 export interface ShaclViolation {
   /** The resource the result is about. */
@@ -32,14 +38,18 @@ export interface ShaclViolation {
   readonly message: LocalizedText;
 }
 
-interface Validator {
-  readonly validator: SHACLValidator;
-  readonly shapes: DatasetCore;
+/** What the worker is sent: the data as N-Triples; and what it answers. */
+export interface ShaclRequest {
+  readonly id: number;
+  readonly ntriples: string;
+  readonly profile: ShaclProfile;
 }
+export type ShaclResponse =
+  | { readonly id: number; readonly violations: ShaclViolation[] }
+  | { readonly id: number; readonly error: string };
 
-let loading: Promise<Validator> | undefined;
-// One validation at a time: the validator keeps the data graph it is working on as its state.
-let queue: Promise<unknown> = Promise.resolve();
+/** Longest a validation may take before the worker is stopped and the caller told. */
+const VALIDATION_TIMEOUT_MS = 120_000;
 
 const namedNode = (value: string) => DataFactory.namedNode(value);
 const literal = (value: string, languageOrDatatype: string | ReturnType<typeof namedNode>) =>
@@ -47,27 +57,70 @@ const literal = (value: string, languageOrDatatype: string | ReturnType<typeof n
 const quad = (subject: Quad["subject"], predicate: Quad["predicate"], object: Quad["object"]) =>
   DataFactory.quad(subject, predicate, object);
 
-// The validator and its RDF environment are loaded on first use: they take a while to import,
-// and most processes (the CLI, a server nobody asks for a pre-flight) never need them.
-async function validator(): Promise<Validator> {
-  loading ??= (async () => {
-    const [{ default: rdf }, { default: Validator }] = await Promise.all([
-      import("@zazuko/env"),
-      import("rdf-validate-shacl"),
-    ]);
-    const shapes = new Store();
-    for (const { file } of SHAPES) {
-      const source = await readFile(new URL(file, REFERENCE), "utf8");
-      shapes.addQuads(new Parser().parse(source));
-    }
-    return { validator: new Validator(shapes, { factory: rdf }), shapes };
-  })();
-  try {
-    return await loading;
-  } catch (error) {
-    loading = undefined;
-    throw error;
+interface Pending {
+  readonly resolve: (violations: ShaclViolation[]) => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/** The one SHACL worker of this process, started on first use and again after a failure. */
+class ShaclWorker {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  validate(ntriples: string, profile: ShaclProfile): Promise<ShaclViolation[]> {
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.fail(new Error(`SHACL validation took longer than ${VALIDATION_TIMEOUT_MS / 1000} s`));
+      }, VALIDATION_TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, ntriples, profile } satisfies ShaclRequest);
+    });
   }
+
+  private start(): Worker {
+    if (this.worker !== null) return this.worker;
+    // Its own entry loads tsx; the flags of this process (--test, --cpu-prof…) are not its own.
+    const worker = new Worker(new URL("./shacl-worker.mjs", import.meta.url), { execArgv: [] });
+    worker.on("message", (response: ShaclResponse) => {
+      const waiting = this.pending.get(response.id);
+      if (waiting === undefined) return;
+      this.pending.delete(response.id);
+      clearTimeout(waiting.timer);
+      if ("error" in response) waiting.reject(new Error(response.error));
+      else waiting.resolve(response.violations);
+    });
+    worker.on("error", (error) => this.fail(error));
+    worker.on("exit", (code) => {
+      if (this.worker === worker) this.fail(new Error(`the SHACL worker stopped (exit code ${code})`));
+    });
+    // An idle worker does not keep the process alive; a validation waiting does, by its timer.
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  /** Every waiting validation fails; the next one starts a new worker. */
+  private fail(error: Error): void {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker !== null) void worker.terminate();
+    for (const [id, waiting] of this.pending) {
+      clearTimeout(waiting.timer);
+      waiting.reject(error);
+      this.pending.delete(id);
+    }
+  }
+}
+
+const shaclWorker = new ShaclWorker();
+
+/** The data checked against a profile's shapes, in the SHACL worker; each result described in words. */
+export function validate(data: DatasetCore, profile: ShaclProfile = "dcat-ap-se"): Promise<ShaclViolation[]> {
+  return shaclWorker.validate(new Writer({ format: "N-Triples" }).quadsToString([...data]), profile);
 }
 
 /** The nodes as an RDF/JS dataset, the way a reader of the export would see them. */
@@ -97,125 +150,11 @@ export function datasetOf(quads: Iterable<Quad>): DatasetCore {
   return dataset;
 }
 
-export async function validate(data: DatasetCore): Promise<ShaclViolation[]> {
-  const { validator: v, shapes } = await validator();
-  const run = queue.then(() => v.validate(data));
-  queue = run.catch(() => undefined);
-  const report = await run;
-  return report.results.map((result) => describe(result, shapes, data));
-}
-
-const one = (dataset: DatasetCore, subject: Term, predicate: string): Term | undefined => {
-  for (const q of dataset.match(subject, namedNode(predicate), null)) return q.object;
-  return undefined;
-};
-
-function count(data: DatasetCore, focus: Term, path: Term | null): number {
-  if (path === null || path.termType !== "NamedNode") return 0;
-  return data.match(focus, path, null).size;
-}
-
 /** `http://purl.org/dc/terms/title` → `dcterms:title`. */
 export function compact(value: string): string {
   for (const [prefix, ns] of Object.entries(NS))
     if (value.startsWith(ns)) return `${prefix}:${value.slice(ns.length)}`;
   return value;
-}
-
-function shown(term: Term | undefined | null): string {
-  if (term === undefined || term === null) return "";
-  if (term.termType === "Literal") return `"${term.value}"`;
-  return compact(term.value);
-}
-
-type Result = Awaited<ReturnType<SHACLValidator["validate"]>>["results"][number];
-
-/** The library types these terms as always present; a result about a node itself has no path or value. */
-const maybe = (term: Term | null | undefined): Term | null => term ?? null;
-
-function describe(result: Result, shapes: DatasetCore, data: DatasetCore): ShaclViolation {
-  const focus = result.focusNode;
-  const rawPath = maybe(result.path);
-  const path = rawPath?.termType === "NamedNode" ? rawPath : null;
-  const component = (maybe(result.sourceConstraintComponent)?.value ?? "").replace(SH, "");
-  const shape = maybe(result.sourceShape);
-  const param = (name: string) => (shape === null ? undefined : one(shapes, shape, `${SH}${name}`));
-  const value = maybe(result.value);
-  const n = count(data, focus, path);
-  const severity = (maybe(result.severity)?.value ?? `${SH}Violation`).replace(SH, "").toLowerCase();
-  const property = path === null ? { sv: "resursen", en: "the resource" } : propertyName(path.value);
-  let expected: LocalizedText;
-  let found: LocalizedText;
-  switch (component) {
-    case "MinCountConstraintComponent": {
-      const min = param("minCount")?.value ?? "1";
-      expected = { sv: `minst ${min} värde`, en: `at least ${min} value${min === "1" ? "" : "s"}` };
-      found = { sv: n === 0 ? "inget värde" : `${n} värden`, en: n === 0 ? "no value" : `${n} values` };
-      break;
-    }
-    case "MaxCountConstraintComponent": {
-      const max = param("maxCount")?.value ?? "1";
-      expected = { sv: `högst ${max} värde`, en: `at most ${max} value${max === "1" ? "" : "s"}` };
-      found = { sv: `${n} värden`, en: `${n} values` };
-      break;
-    }
-    case "ClassConstraintComponent": {
-      const cls = shown(param("class"));
-      expected = { sv: `en resurs av typen ${cls}`, en: `a resource of type ${cls}` };
-      const types = value === null ? [] : [...data.match(value, namedNode(`${NS.rdf}type`), null)];
-      const typeList = types.map((q) => shown(q.object)).join(", ");
-      found = {
-        sv: `${shown(value)}, ${typeList === "" ? "utan typ" : `av typen ${typeList}`}`,
-        en: `${shown(value)}, ${typeList === "" ? "without a type" : `of type ${typeList}`}`,
-      };
-      break;
-    }
-    case "NodeKindConstraintComponent": {
-      const kind = param("nodeKind")?.value.replace(SH, "") ?? "";
-      const wanted =
-        kind === "Literal"
-          ? { sv: "en text eller ett värde (literal)", en: "a text or value (literal)" }
-          : { sv: "en IRI (en länk)", en: "an IRI (a link)" };
-      expected = wanted;
-      found = {
-        sv: value?.termType === "Literal" ? `texten ${shown(value)}` : `länken ${shown(value)}`,
-        en: value?.termType === "Literal" ? `the text ${shown(value)}` : `the link ${shown(value)}`,
-      };
-      break;
-    }
-    case "DatatypeConstraintComponent": {
-      const datatype = shown(param("datatype"));
-      expected = { sv: `ett värde av datatypen ${datatype}`, en: `a value of datatype ${datatype}` };
-      const actual = value?.termType === "Literal" ? compact(value.datatype.value) : "";
-      found = { sv: `${shown(value)} (${actual})`, en: `${shown(value)} (${actual})` };
-      break;
-    }
-    default: {
-      const text = result.message.map((m) => m.value).join(" ");
-      expected = { sv: `att villkoret ${component} uppfylls`, en: `the constraint ${component} to hold` };
-      found = { sv: text || shown(value), en: text || shown(value) };
-    }
-  }
-  return {
-    focusNode: focus.value,
-    path: path?.value ?? null,
-    constraint: component,
-    severity: severity === "warning" || severity === "info" ? severity : "violation",
-    value: value === null ? null : value.value,
-    expected,
-    found,
-    message: {
-      sv: `${where(property.sv, path)}: förväntade ${expected.sv}, fann ${found.sv}.`,
-      en: `${where(property.en, path)}: expected ${expected.en}, found ${found.en}.`,
-    },
-  };
-}
-
-/** "Utgivare (dcterms:publisher)", or just the compact IRI for a property without a name. */
-function where(name: string, path: Term | null): string {
-  if (path === null) return name.charAt(0).toUpperCase() + name.slice(1);
-  const key = compact(path.value);
-  return name === key ? key : `${name.charAt(0).toUpperCase()}${name.slice(1)} (${key})`;
 }
 
 /** The properties a publisher meets most, in words; others are shown by their compact IRI. */

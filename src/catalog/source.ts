@@ -218,8 +218,8 @@ export async function nationalRows(db: Queryable, slug?: string): Promise<Nation
 
 /**
  * What an export's ETag hashes: every publish moves publications.updated_at, every consolidation
- * a revision, and edits to the list or new specification versions change the others. One small
- * query, no dataset read.
+ * a revision, edits to the list or new specification versions change the others, and every
+ * harvest that changes a dataset moves harvested_datasets.updated_at. One small query, no dataset read.
  */
 export async function catalogStamp(db: Queryable, organizationCode: string | null): Promise<string> {
   const [row] = await db.query<{ stamp: string }>(
@@ -230,7 +230,10 @@ export async function catalogStamp(db: Queryable, organizationCode: string | nul
          AND ($1::text IS NULL OR organization_code = $1)),
        (SELECT coalesce(sum(revision), 0)::text FROM dataset_revisions),
        (SELECT count(*) FROM specification_versions),
-       (SELECT max(updated_at)::text FROM priority_list)) AS stamp`,
+       (SELECT max(updated_at)::text FROM priority_list),
+       -- Harvested datasets: any change of content or status moves updated_at; the count catches the rest.
+       (SELECT coalesce(max(updated_at)::text, '') || ':' || count(*) FILTER (WHERE status = 'active' AND valid)
+         FROM harvested_datasets WHERE $1::text IS NULL OR organization_code = $1)) AS stamp`,
     [organizationCode],
   );
   return row?.stamp ?? "";

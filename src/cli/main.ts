@@ -3,6 +3,7 @@ import { isAppError, type AppError } from "../core/index.ts";
 import { EXIT, type Command, type CommandIo, type ExitCode } from "./command.ts";
 import { tokenCommand, userCommand } from "./commands/accounts.ts";
 import { demoCommand } from "./commands/demo.ts";
+import { harvestCommand } from "./commands/harvest.ts";
 import { migrateCommand } from "./commands/migrate.ts";
 import { publishCommand } from "./commands/publish.ts";
 import { seedCommand } from "./commands/seed.ts";
@@ -14,6 +15,7 @@ const COMMANDS: readonly Command[] = [
   migrateCommand,
   seedCommand,
   publishCommand,
+  harvestCommand,
   demoCommand,
   validateCommand,
   userCommand,

@@ -21,7 +21,8 @@ import {
   type DataItem,
   type StoredRow,
 } from "./rows.ts";
-import { keysetCondition, orderBy, sortExpression, SqlParams, whereConditions } from "./sql.ts";
+import { SqlParams } from "../db/index.ts";
+import { keysetCondition, orderBy, sortExpression, whereConditions } from "./sql.ts";
 
 export interface PrepareOptions extends Omit<ParseOptions, "organizationFixed"> {
   /** The organization named by the path (per-organization downloads); it must exist. */

@@ -1,19 +1,10 @@
 // SQL for the national data queries. Values always travel as parameters; the only names put
 // into the text are field names, which the specification format restricts to [a-z][a-z0-9_]*.
 import { foldForSearch } from "../core/index.ts";
+import type { SqlParams } from "../db/index.ts";
 import type { DataFilter, FieldCondition, KeysetPosition, SortOrder } from "./filters.ts";
 
 const FIELD_NAME = /^[a-z][a-z0-9_]*$/;
-
-/** Positional parameters ($1, $2, …) collected while the SQL is written. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 function checkedName(field: string): string {
   if (!FIELD_NAME.test(field)) throw new Error(`not a field name: ${field}`);

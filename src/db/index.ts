@@ -4,3 +4,4 @@ export { loadMigrations, migrate, type Migration, type MigrationOutcome } from "
 export { openDatabase } from "./open.ts";
 export { openPglite } from "./pglite.ts";
 export { openPostgres, type PostgresOptions } from "./postgres.ts";
+export { SqlParams } from "./params.ts";

@@ -8,6 +8,9 @@ import type { FileStore } from "../files/index.ts";
 import { createServices, type Services } from "../platform/index.ts";
 import { webErrorPage, webRoutes } from "../web/index.ts";
 import { catalogApi } from "./api/catalog.ts";
+import { catalogSearchApi } from "./api/catalog-search.ts";
+import { describedApi } from "./api/described.ts";
+import { harvestApi } from "./api/harvest.ts";
 import { catalogRoutes } from "./catalog-routes.ts";
 import { dataApi } from "./api/data.ts";
 import { ogcApi } from "./ogc/index.ts";
@@ -87,8 +90,20 @@ function isApiPath(path: string): boolean {
 
 export function createApp(options: AppOptions) {
   const { db, logger, config } = options;
-  const { registry, specs, validation, accounts, publishing, data, progress, catalog } =
-    options.services ?? createServices(db, config, options.files);
+  const {
+    registry,
+    specs,
+    validation,
+    accounts,
+    publishing,
+    data,
+    progress,
+    catalog,
+    catalogSearch,
+    harvest,
+    linkChecks,
+    described,
+  } = options.services ?? createServices(db, config, options.files);
   const baseUrl = (origin: string) => config.publicUrl ?? origin;
 
   // Schema failures at the edge become one BAD_REQUEST listing each problem.
@@ -144,7 +159,10 @@ export function createApp(options: AppOptions) {
   api.route("/", progressApi(progress));
   api.route("/", publicationsApi(publishing, baseUrl, config.maxUploadBytes));
   api.route("/", dataApi(data, baseUrl));
-  api.route("/", catalogApi(catalog, baseUrl));
+  api.route("/", catalogApi(catalog, linkChecks, baseUrl));
+  api.route("/", catalogSearchApi(catalogSearch, baseUrl));
+  api.route("/", describedApi(described));
+  api.route("/", harvestApi(harvest));
   app.route("/api/v1", api);
   app.route("/ogc", ogcApi(data, baseUrl));
   app.route("/", catalogRoutes(catalog, baseUrl));
@@ -167,6 +185,8 @@ export function createApp(options: AppOptions) {
       publishing,
       data,
       progress,
+      catalogSearch,
+      described,
       openApiDocument: () =>
         app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO, tags: OPENAPI_TAGS }),
       maxUploadBytes: config.maxUploadBytes,

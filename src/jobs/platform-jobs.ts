@@ -1,3 +1,4 @@
+import type { CatalogSearch, LinkChecker, HarvestService } from "../catalog/index.ts";
 import type { ProgressService } from "../progress/index.ts";
 import type { PublishingService } from "../publishing/index.ts";
 import type { ScheduledJob } from "./scheduler.ts";
@@ -6,6 +7,9 @@ import type { ScheduledJob } from "./scheduler.ts";
 export function platformJobs(services: {
   readonly publishing: PublishingService;
   readonly progress: ProgressService;
+  readonly catalogSearch: CatalogSearch;
+  readonly harvest: HarvestService;
+  readonly linkChecks: LinkChecker;
 }): ScheduledJob[] {
   return [
     // Today's levels, kept for the trend: hourly, so a day's last state is at most an hour old.
@@ -14,6 +18,31 @@ export function platformJobs(services: {
       everyMs: 60 * 60_000,
       runAtStart: true,
       run: () => services.progress.recordSnapshot(),
+    },
+    // Searches refresh stale feeds themselves; this keeps that work off most requests.
+    {
+      name: "catalog-search-index",
+      everyMs: 60_000,
+      runAtStart: true,
+      run: () => services.catalogSearch.refresh(),
+    },
+    // Organizations' own catalogs that are due; each source is claimed in the database (SKIP LOCKED).
+    // Harvested access and download URLs: a few at a time, each again after a day or a week.
+    {
+      name: "link-checks",
+      everyMs: 10 * 60_000,
+      run: () => services.linkChecks.run(50),
+    },
+    {
+      name: "harvest-sources",
+      everyMs: 60_000,
+      run: async () =>
+        (await services.harvest.runDueSources(5)).map(({ sourceId, organizationCode, status, counts }) => ({
+          sourceId,
+          organizationCode,
+          status,
+          ...counts,
+        })),
     },
     {
       name: "url-sources",

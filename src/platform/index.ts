@@ -2,7 +2,16 @@
 // the background jobs alike, so every entry point runs the same code.
 import { join } from "node:path";
 import { AccountsService } from "../accounts/index.ts";
-import { CatalogService } from "../catalog/index.ts";
+import {
+  CatalogSearch,
+  CatalogService,
+  DescribedDatasets,
+  HarvestService,
+  harvestSearchFeeds,
+  LinkChecker,
+  harvestSettingsFromEnv,
+  type HarvestSettings,
+} from "../catalog/index.ts";
 import { DatasetQueryService } from "../consolidation/index.ts";
 import type { Config } from "../core/index.ts";
 import type { Database } from "../db/index.ts";
@@ -24,18 +33,31 @@ export interface Services {
   readonly data: DatasetQueryService;
   readonly progress: ProgressService;
   readonly catalog: CatalogService;
+  readonly catalogSearch: CatalogSearch;
+  readonly harvest: HarvestService;
+  readonly linkChecks: LinkChecker;
+  readonly described: DescribedDatasets;
 }
 
 /** Originals live under DATA_DIR/files unless a store is given (tests, object storage). */
 export function createServices(
   db: Database,
-  config: Pick<Config, "dataDir"> & Partial<Pick<Config, "allowedPrivateHosts" | "maxUploadBytes">>,
+  config: Pick<Config, "dataDir"> &
+    Partial<Pick<Config, "allowedPrivateHosts" | "maxUploadBytes">> & {
+      /** Caps and timeouts of harvesting; HARVEST_* from the environment when not given. */
+      readonly harvest?: HarvestSettings;
+    },
   files?: FileStore,
 ): Services {
   const registry = new RegistryService(db);
   const specs = new SpecsService(db);
   const validation = new ValidationService(specs, registry);
   const store = files ?? new DirectoryFileStore(join(config.dataDir, "files"));
+  const catalog = new CatalogService(db, specs, registry);
+  const harvest = new HarvestService(db, registry, {
+    ...(config.harvest ?? harvestSettingsFromEnv(process.env)),
+    allowedPrivateHosts: config.allowedPrivateHosts ?? [],
+  });
   return {
     db,
     registry,
@@ -49,6 +71,10 @@ export function createServices(
     }),
     data: new DatasetQueryService(db, specs),
     progress: new ProgressService(db, registry, specs),
-    catalog: new CatalogService(db, specs, registry),
+    catalog,
+    catalogSearch: new CatalogSearch(db, [catalog.searchFeeds(), harvestSearchFeeds(db)]),
+    harvest,
+    described: new DescribedDatasets(db, harvest),
+    linkChecks: new LinkChecker(db, { allowedPrivateHosts: config.allowedPrivateHosts ?? [] }),
   };
 }

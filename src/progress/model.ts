@@ -126,6 +126,38 @@ export const CRITERION_DEFINITIONS: readonly CriterionDefinition[] = [
   },
 ];
 
+/** How the levels follow from the criteria, in one paragraph (the API's model document). */
+export const LEVEL_RULES: LocalizedText = {
+  sv: "Etablerad: alla fyra strukturkriterier, minst en fjärdedel av de förväntade prioriterade datamängderna publicerade, och API eller nedladdning. Avancerad: dessutom minst 75 % publicerade, följer specifikationen och aktuella. Påbörjad: något kriterium uppfyllt.",
+  en: "Established: all four structure criteria, at least a quarter of the expected prioritized datasets published, and an API or download. Advanced: also at least 75 % published, conformant and fresh. Started: any criterion met.",
+};
+
+/** What each level takes, level by level (the model page). */
+export const LEVEL_REQUIREMENTS: Readonly<Record<ReadinessLevel, LocalizedText>> = {
+  0: { sv: "Inget kriterium är uppfyllt ännu.", en: "No criterion is met yet." },
+  1: { sv: "Minst ett kriterium är uppfyllt.", en: "At least one criterion is met." },
+  2: {
+    sv: "Alla fyra strukturkriterier är uppfyllda, minst en fjärdedel (och minst en) av de förväntade prioriterade datamängderna är publicerade, och data går att hämta med API eller nedladdning. Nivån räknas mot det nationella målet.",
+    en: "All four structure criteria are met, at least a quarter (and at least one) of the expected prioritized datasets are published, and data can be fetched by API or download. This level counts toward the national goal.",
+  },
+  3: {
+    sv: "Etablerad, och dessutom är minst 75 % av de förväntade datamängderna publicerade, och minst 75 % av publiceringarna följer specifikationen och är aktuella.",
+    en: "Established, and also at least 75 % of the expected datasets are published, and at least 75 % of the publications are conformant and fresh.",
+  },
+};
+
+/** How each criterion is known: measured, self-declared, or measured for what is published here and declared otherwise. */
+export const HOW_KNOWN: Readonly<Record<CriterionId, "measured" | "declared" | "measured-or-declared">> = {
+  "data-contact": "declared",
+  "open-data-policy": "declared",
+  catalog: "measured",
+  "open-licence": "measured-or-declared",
+  published: "measured",
+  conformant: "measured",
+  fresh: "measured",
+  api: "measured-or-declared",
+};
+
 /** Share of the expected prioritized datasets that must be published to meet "published". */
 export const PUBLISHED_SHARE = 0.25;
 /** Shares an Avancerad organization reaches in every data criterion. */

@@ -3,7 +3,9 @@ import { AppError, notFound, type LocalizedText } from "../core/index.ts";
 import type { Database } from "../db/index.ts";
 import type { Boundary, Organization, RegistryService } from "../registry/index.ts";
 import type { PriorityListEntry, SpecsService } from "../specs/index.ts";
+import { declarationProblems, isDeclarable } from "./declaration.ts";
 import { freshDays } from "./freshness.ts";
+import { DEFAULT_PROJECTION, projectAreas, type ProjectedMap } from "./map.ts";
 import {
   computeReadiness,
   DECLARABLE,
@@ -101,6 +103,17 @@ interface Snapshot {
   readonly current: readonly CurrentRow[];
 }
 
+function declarationOf(row: DeclarationRow): Declaration {
+  return {
+    criterion: row.criterion,
+    url: row.evidence_url,
+    contactName: row.contact_name,
+    contactEmail: row.contact_email,
+    declaredAt: row.declared_at,
+    declaredBy: row.declared_by,
+  };
+}
+
 const isKommun = (o: Organization) => o.types.includes("kommun");
 const isRegion = (o: Organization) => o.types.includes("region");
 
@@ -120,6 +133,31 @@ function expectedOf(organization: Organization, priority: readonly PriorityListE
 function goalShare(all: readonly OrganizationReadiness[]): GoalShare {
   const established = all.filter((r) => r.level >= GOAL_LEVEL).length;
   return { total: all.length, established, share: all.length === 0 ? 0 : established / all.length };
+}
+
+export interface CountyProgress {
+  readonly code: string;
+  readonly name: string;
+  readonly kommuner: GoalShare;
+  /** The level of the county's region; null where the county has none of its own. */
+  readonly region: ReadinessLevel | null;
+}
+
+/** Each county's share of established municipalities and its region's level, in the counties' order. */
+export function countyComparison(
+  all: readonly OrganizationReadiness[],
+  counties: readonly { readonly code: string; readonly name: string }[],
+): CountyProgress[] {
+  return counties.map((lan) => {
+    const members = all.filter((r) => r.organization.lanCode === lan.code);
+    const region = members.find((r) => isRegion(r.organization));
+    return {
+      code: lan.code,
+      name: lan.name,
+      kommuner: goalShare(members.filter((r) => isKommun(r.organization))),
+      region: region?.level ?? null,
+    };
+  });
 }
 
 /** Area in km² of a boundary (equirectangular per ring; good to a few per cent at Swedish latitudes). */
@@ -147,8 +185,21 @@ function areaKm2(boundary: Boundary): number {
  * Readiness per organization, county and country, computed from what it depends on whenever it
  * is asked for: publishing a file or declaring a criterion moves a level in the same request cycle.
  */
+export interface Leaderboard {
+  readonly top: readonly { code: string; name: string; level: ReadinessLevel; score: number }[];
+  readonly mostImproved: readonly {
+    code: string;
+    name: string;
+    level: ReadinessLevel;
+    score: number;
+    gained: number;
+  }[];
+  readonly since: string;
+}
+
 export class ProgressService {
   private areas: Promise<ReadonlyMap<string, number>> | undefined;
+  private map: Promise<ProjectedMap> | undefined;
 
   constructor(
     private readonly db: Database,
@@ -185,14 +236,7 @@ export class ProgressService {
     const declarationsBy = new Map<string, Declaration[]>();
     for (const row of declarations) {
       const list = declarationsBy.get(row.organization_code) ?? [];
-      list.push({
-        criterion: row.criterion,
-        url: row.evidence_url,
-        contactName: row.contact_name,
-        contactEmail: row.contact_email,
-        declaredAt: row.declared_at,
-        declaredBy: row.declared_by,
-      });
+      list.push(declarationOf(row));
       declarationsBy.set(row.organization_code, list);
     }
     const readiness = new Map<string, OrganizationReadiness>();
@@ -210,7 +254,27 @@ export class ProgressService {
   }
 
   async national(): Promise<NationalProgress> {
-    const { readiness } = await this.snapshot();
+    return this.nationalOf(await this.snapshot());
+  }
+
+  /**
+   * What the national page shows, from one computation of every organization's readiness: the
+   * goal, the leaderboard and each organization.
+   */
+  async overview(leaderboardSize = 20): Promise<{
+    national: NationalProgress;
+    leaderboard: Leaderboard;
+    all: readonly OrganizationReadiness[];
+  }> {
+    const snapshot = await this.snapshot();
+    return {
+      national: this.nationalOf(snapshot),
+      leaderboard: await this.leaderboardOf(snapshot, leaderboardSize),
+      all: [...snapshot.readiness.values()],
+    };
+  }
+
+  private nationalOf({ readiness }: Snapshot): NationalProgress {
     const all = [...readiness.values()];
     const kommuner = goalShare(all.filter((r) => isKommun(r.organization)));
     const regioner = goalShare(all.filter((r) => isRegion(r.organization)));
@@ -230,31 +294,20 @@ export class ProgressService {
     lan: { code: string; name: string };
     organizations: readonly OrganizationReadiness[];
     kommuner: GoalShare;
-    comparison: readonly { code: string; name: string; kommuner: GoalShare; region: ReadinessLevel | null }[];
+    comparison: readonly CountyProgress[];
   }> {
     const [detail, list, { readiness }] = await Promise.all([
       this.registry.getLan(code),
       this.registry.listLan(),
       this.snapshot(),
     ]);
-    const inLan = (lanCode: string) =>
-      [...readiness.values()].filter((r) => r.organization.lanCode === lanCode);
-    const organizations = inLan(code);
-    const comparison = list.map((lan) => {
-      const members = inLan(lan.code);
-      const region = members.find((r) => isRegion(r.organization));
-      return {
-        code: lan.code,
-        name: lan.name,
-        kommuner: goalShare(members.filter((r) => isKommun(r.organization))),
-        region: region?.level ?? null,
-      };
-    });
+    const all = [...readiness.values()];
+    const organizations = all.filter((r) => r.organization.lanCode === code);
     return {
       lan: { code: detail.code, name: detail.name },
       organizations,
       kommuner: goalShare(organizations.filter((r) => isKommun(r.organization))),
-      comparison,
+      comparison: countyComparison(all, list),
     };
   }
 
@@ -290,18 +343,21 @@ export class ProgressService {
           isKommun(r.organization) === isKommun(own.organization) &&
           r.criteria.some((c) => c.id === id && c.met),
       ).length;
-    // Declaring is an API call for now (PUT …/readiness/declarations/{criterion}); the model says how.
-    const declareLink = (_id: string) => ({
-      title: { sv: "Om kriterierna", en: "About the criteria" },
-      href: "/api/v1/progress/model",
-    });
+    // The form on the organization's own readiness page, and what the criterion means.
+    const declareLinks = (id: DeclarableCriterion) => [
+      {
+        title: { sv: "Ange uppgiften", en: "Declare it" },
+        href: `/organizations/${own.organization.code}/readiness#declare-${id}`,
+      },
+      { title: { sv: "Om kriteriet", en: "About the criterion" }, href: `/progress/model#criterion-${id}` },
+    ];
     if (missing("data-contact")) {
       steps.push({
         text: {
           sv: `Utse en datakontakt: ${peersWith("data-contact")} ${kind.sv} har redan gjort det. Ange namn, e-post och en länk där kontakten står.`,
           en: `Name a data contact: ${peersWith("data-contact")} ${kind.en} already have. Give a name, an e-mail address and a link where the contact is given.`,
         },
-        links: [declareLink("data-contact")],
+        links: declareLinks("data-contact"),
       });
     }
     if (missing("open-data-policy")) {
@@ -310,7 +366,7 @@ export class ProgressService {
           sv: `Fatta ett beslut om öppna data: ${peersWith("open-data-policy")} ${kind.sv} har redan ett. Ange länken till beslutet.`,
           en: `Adopt an open-data decision: ${peersWith("open-data-policy")} ${kind.en} already have one. Give the link to the decision.`,
         },
-        links: [declareLink("open-data-policy")],
+        links: declareLinks("open-data-policy"),
       });
     }
     const publishedBy = new Map<string, number>();
@@ -342,6 +398,10 @@ export class ProgressService {
           {
             title: { sv: "Specifikationen", en: "The specification" },
             href: `/specifications/${slug}/${version}`,
+          },
+          {
+            title: { sv: "Publicera", en: "Publish" },
+            href: `/organizations/${own.organization.code}/publish?spec=${slug}`,
           },
         ],
       });
@@ -422,19 +482,43 @@ export class ProgressService {
     return own;
   }
 
+  /** Every organization's readiness (310), in the registry's order. */
+  async all(): Promise<readonly OrganizationReadiness[]> {
+    return [...(await this.snapshot()).readiness.values()];
+  }
+
+  /**
+   * The 290 municipalities as SVG paths for the national map: projected and thinned once per
+   * process (about 0.1 s with the query), since boundaries change only with the reference data.
+   */
+  kommunMap(): Promise<ProjectedMap> {
+    this.map ??= this.registry
+      .listBoundaries("kommun")
+      .then((boundaries) => projectAreas(boundaries, DEFAULT_PROJECTION))
+      .catch((error: unknown) => {
+        // A failed load (the database away for a moment) is not remembered.
+        this.map = undefined;
+        throw error;
+      });
+    return this.map;
+  }
+
+  /** An organization's declarations as stored, to fill the declaration forms with. */
+  async declarationsOf(code: string): Promise<readonly Declaration[]> {
+    const rows = await this.db.query<DeclarationRow>(
+      `SELECT organization_code, criterion, evidence_url, contact_name, contact_email, declared_at, declared_by
+       FROM readiness_declarations WHERE organization_code = $1 ORDER BY criterion`,
+      [code],
+    );
+    return rows.map(declarationOf);
+  }
+
   /** Ranked by score; "most improved" against the first snapshot of this quarter. */
-  async leaderboard(limit = 20): Promise<{
-    top: readonly { code: string; name: string; level: ReadinessLevel; score: number }[];
-    mostImproved: readonly {
-      code: string;
-      name: string;
-      level: ReadinessLevel;
-      score: number;
-      gained: number;
-    }[];
-    since: string;
-  }> {
-    const { readiness } = await this.snapshot();
+  async leaderboard(limit = 20): Promise<Leaderboard> {
+    return this.leaderboardOf(await this.snapshot(), limit);
+  }
+
+  private async leaderboardOf({ readiness }: Snapshot, limit: number): Promise<Leaderboard> {
     const now = this.clock();
     const quarterStart = new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1));
     const since = quarterStart.toISOString().slice(0, 10);
@@ -511,7 +595,7 @@ export class ProgressService {
     audit: AuditContext & { demo?: boolean },
   ): Promise<void> {
     await this.registry.getOrganization(code);
-    if (!(DECLARABLE as readonly string[]).includes(criterion)) {
+    if (!isDeclarable(criterion)) {
       throw new AppError(
         "BAD_REQUEST",
         {
@@ -521,12 +605,12 @@ export class ProgressService {
         { details: { field: "criterion" } },
       );
     }
-    const problems: string[] = [];
-    if (!/^https?:\/\/[^\s]+$/.test(input.url)) problems.push("url");
-    if (criterion === "data-contact") {
-      if ((input.contactName ?? "").trim() === "") problems.push("contactName");
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.contactEmail ?? "")) problems.push("contactEmail");
-    }
+    const values = {
+      url: input.url.trim(),
+      contactName: input.contactName?.trim(),
+      contactEmail: input.contactEmail?.trim(),
+    };
+    const problems = [...new Set(declarationProblems(criterion, values).map((p) => p.field))];
     if (problems.length > 0) {
       throw new AppError(
         "BAD_REQUEST",
@@ -546,9 +630,10 @@ export class ProgressService {
         [
           code,
           criterion,
-          input.url,
-          input.contactName?.trim() ?? null,
-          input.contactEmail?.trim() ?? null,
+          values.url,
+          // Only the data contact has a name and an address; other criteria never store stray ones.
+          criterion === "data-contact" ? (values.contactName ?? null) : null,
+          criterion === "data-contact" ? (values.contactEmail ?? null) : null,
           audit.actor,
           audit.demo === true,
         ],
@@ -557,7 +642,7 @@ export class ProgressService {
         ...audit,
         action: "readiness.declare",
         object: `${code}/${criterion}`,
-        details: { url: input.url },
+        details: { url: values.url },
       });
     });
   }

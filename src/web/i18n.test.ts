@@ -48,6 +48,7 @@ test("the Swedish texts are Swedish: the prose is not the English copied", () =>
     .map(([key]) => key);
   // Names and words that are the same in both languages.
   assert.deepEqual(same.sort(), [
+    "catalogFacetFormat",
     "columnStatus",
     "docsMediaType",
     "docsVersion",

@@ -547,6 +547,147 @@ export interface Messages {
   readonly readinessBadgeHeading: string;
   readonly readinessBadgeIntro: string;
   readonly readinessLink: string;
+  readonly navProgress: string;
+  readonly progressMapHeading: string;
+  readonly progressMapTitle: string;
+  readonly progressMapNote: string;
+  readonly progressMapLevelCount: CountTemplates;
+  readonly progressLegendHeading: string;
+  readonly progressLanTableHeading: string;
+  readonly progressLanTableCaption: string;
+  readonly columnKommunerEstablished: string;
+  readonly columnRegionLevel: string;
+  readonly progressAllKommuner: string;
+  readonly progressAllKommunerCaption: string;
+  readonly progressNoRegion: string;
+  readonly progressLanTitle: string;
+  readonly progressLanIntro: string;
+  readonly progressLanKommuner: string;
+  readonly progressLanOrganizationsHeading: string;
+  readonly progressLanOrganizationsCaption: string;
+  readonly columnCriteriaMet: string;
+  readonly progressCriteriaMet: string;
+  readonly progressLanMapHeading: string;
+  readonly progressLanMapTitle: string;
+  readonly progressLanMapNote: string;
+  readonly progressLanComparisonHeading: string;
+  readonly progressLanComparisonCaption: string;
+  readonly progressLanThis: string;
+  readonly progressLanLink: string;
+  readonly progressModelPageLink: string;
+  readonly modelTitle: string;
+  readonly modelIntro: string;
+  readonly modelVersion: string;
+  readonly modelGoalHeading: string;
+  readonly modelGoal: string;
+  readonly modelLevelsHeading: string;
+  readonly modelCriteriaHeading: string;
+  readonly modelGroupLabel: string;
+  readonly modelGroups: Readonly<Record<"structures" | "data", string>>;
+  readonly modelPointsLabel: string;
+  readonly modelPoints: string;
+  readonly modelHowKnownLabel: string;
+  readonly modelKnownMeasured: string;
+  readonly modelKnownDeclared: string;
+  readonly modelKnownBoth: string;
+  readonly declareHeading: string;
+  readonly declareIntro: string;
+  readonly declareSignIn: string;
+  readonly declareNoRight: string;
+  readonly declareDeclaredOn: string;
+  readonly declareMeasuredNote: string;
+  readonly declareUrlLabels: Readonly<
+    Record<"data-contact" | "open-data-policy" | "open-licence" | "api", string>
+  >;
+  readonly declareUrlHint: string;
+  readonly declareNameLabel: string;
+  readonly declareEmailLabel: string;
+  readonly declareSubmit: string;
+  readonly declareWithdraw: string;
+  readonly declareSaved: string;
+  readonly declareWithdrawn: string;
+  readonly declareErrors: Readonly<
+    Record<"urlMissing" | "urlNotHttp" | "nameMissing" | "emailMissing" | "emailInvalid" | "tooLong", string>
+  >;
+  readonly forbiddenDeclare: string;
+  readonly progressInsetTitle: string;
+  readonly progressInsetCaption: string;
+  readonly catalogSearchTitle: string;
+  readonly catalogSearchTitleFor: string;
+  readonly catalogSearchIntro: string;
+  readonly catalogSearchLabel: string;
+  readonly catalogSearchHint: string;
+  readonly catalogSearchButton: string;
+  readonly catalogSortLabel: string;
+  readonly catalogSortRelevance: string;
+  readonly catalogSortTitle: string;
+  readonly catalogSortModified: string;
+  readonly catalogFiltersHeading: string;
+  readonly catalogFacetOrg: string;
+  readonly catalogFacetLan: string;
+  readonly catalogFacetTheme: string;
+  readonly catalogFacetFormat: string;
+  readonly catalogFacetLicense: string;
+  readonly catalogFacetSpec: string;
+  readonly catalogFacetHvd: string;
+  readonly catalogFilterButton: string;
+  readonly catalogNoHits: string;
+  readonly catalogPagingLabel: string;
+  readonly catalogPreviousPage: string;
+  readonly catalogMachineHeading: string;
+  readonly catalogMachineText: string;
+  readonly catalogMachineApi: string;
+  readonly catalogNational: string;
+  readonly catalogUnknownPublisher: string;
+  readonly catalogModified: string;
+  readonly catalogHarvested: string;
+  readonly catalogYes: string;
+  readonly catalogHits: CountTemplates;
+  readonly dataCatalogText: string;
+  readonly dataCatalogLink: string;
+  readonly describedTitle: string;
+  readonly describedIntro: string;
+  readonly describedNew: string;
+  readonly describedEditTitle: string;
+  readonly describedNone: string;
+  readonly describedSaved: string;
+  readonly describedRemoved: string;
+  readonly describedInCatalog: string;
+  readonly describedNotInCatalog: string;
+  readonly describedUpdated: string;
+  readonly describedEdit: string;
+  readonly describedChoose: string;
+  readonly describedFormIntro: string;
+  readonly describedStepWhat: string;
+  readonly describedStepWhere: string;
+  readonly describedStepTerms: string;
+  readonly describedTitleSv: string;
+  readonly describedTitleHint: string;
+  readonly describedTitleEn: string;
+  readonly describedOptionalEnglish: string;
+  readonly describedDescriptionSv: string;
+  readonly describedDescriptionHint: string;
+  readonly describedDescriptionEn: string;
+  readonly describedKeywords: string;
+  readonly describedKeywordsHint: string;
+  readonly describedTheme: string;
+  readonly describedAccessUrl: string;
+  readonly describedAccessUrlHint: string;
+  readonly describedDownloadUrl: string;
+  readonly describedDownloadUrlHint: string;
+  readonly describedFormat: string;
+  readonly describedFrequency: string;
+  readonly describedLandingPage: string;
+  readonly describedLandingPageHint: string;
+  readonly describedLicence: string;
+  readonly describedLicenceCc0: string;
+  readonly describedLicenceCcBy: string;
+  readonly describedContactEmail: string;
+  readonly describedContactEmailHint: string;
+  readonly describedSave: string;
+  readonly describedDelete: string;
+  readonly describedForbidden: string;
+  readonly describedLink: string;
 }
 
 const sv: Messages = {
@@ -1246,7 +1387,7 @@ const sv: Messages = {
   readinessMet: "Ja",
   readinessNotMet: "Nej",
   readinessMeasured: "Mätt",
-  readinessDeclared: "Egen uppgift",
+  readinessDeclared: "Självdeklarerat",
   readinessMissing: "Saknas",
   readinessEvidenceLink: "underlaget",
   readinessNextHeading: "Nästa steg",
@@ -1258,6 +1399,177 @@ const sv: Messages = {
   readinessBadgeHeading: "Märke för er webbplats",
   readinessBadgeIntro: "Märket visar er nivå och uppdateras av sig självt. Klistra in koden på er webbplats:",
   readinessLink: "Mognad och nästa steg för {organization}",
+  navProgress: "Framsteg",
+  progressMapHeading: "Kommunerna på kartan",
+  progressMapTitle: "Karta över Sveriges 290 kommuner efter mognadsnivå",
+  progressMapNote:
+    "Kartan är en bild och går inte att använda med tangentbord. Samma uppgifter finns i tabellerna: länen bredvid kartan och alla kommuner under den, med länkar till varje kommuns mognad.",
+  progressMapLevelCount: {
+    none: "Nivå {level} {name}: inga kommuner",
+    one: "Nivå {level} {name}: 1 kommun",
+    many: "Nivå {level} {name}: {n} kommuner",
+  },
+  progressLegendHeading: "Teckenförklaring",
+  progressLanTableHeading: "Länen",
+  progressLanTableCaption: "Etablerade kommuner och regionens nivå, län för län",
+  columnKommunerEstablished: "Etablerade kommuner",
+  columnRegionLevel: "Regionens nivå",
+  progressAllKommuner: "Alla 290 kommuner och deras nivå, län för län (tabell)",
+  progressAllKommunerCaption: "Kommunerna och deras mognadsnivå, län för län",
+  progressNoRegion: "Ingen egen region",
+  progressLanTitle: "Framsteg i {lan}",
+  progressLanIntro:
+    "Länets kommuner och region sida vid sida, och hur länet står sig mot de andra länen. Nivåerna räknas fram varje gång sidan visas.",
+  progressLanKommuner: "{established} av {total} kommuner i länet ({percent}) är etablerade eller mer.",
+  progressLanOrganizationsHeading: "Organisationerna i länet",
+  progressLanOrganizationsCaption: "Kommunerna och regionen i {lan}: nivå, uppfyllda kriterier och poäng",
+  columnCriteriaMet: "Uppfyllda kriterier",
+  progressCriteriaMet: "{met} av {total}",
+  progressLanMapHeading: "Länet på kartan",
+  progressLanMapTitle: "Karta över kommunerna i {lan} efter mognadsnivå",
+  progressLanMapNote:
+    "Kartan är en bild och går inte att använda med tangentbord; tabellen ovan har samma uppgifter med länkar.",
+  progressLanComparisonHeading: "Jämfört med de andra länen",
+  progressLanComparisonCaption: "Andel etablerade kommuner per län, störst andel först",
+  progressLanThis: "(detta län)",
+  progressLanLink: "Framsteg och mognad i {lan}",
+  progressModelPageLink: "Mognadsmodellen: kriterier och nivåer",
+  modelTitle: "Mognadsmodellen",
+  modelIntro:
+    "Modellen avgör varje kommuns och regions nivå ur det organisationen har publicerat här och det den själv har angett. Nivån räknas fram på nytt varje gång en sida visas, så en ny publicering eller uppgift syns direkt.",
+  modelVersion: "Modellens version: {version}.",
+  modelGoalHeading: "Det nationella målet",
+  modelGoal:
+    "Minst {share} av kommunerna och minst {share} av regionerna ska vara på nivå {level} {name} eller högre.",
+  modelLevelsHeading: "Nivåerna",
+  modelCriteriaHeading: "Kriterierna",
+  modelGroupLabel: "Del",
+  modelGroups: { structures: "Strukturer", data: "Data" },
+  modelPointsLabel: "Poäng",
+  modelPoints: "{points} av 100",
+  modelHowKnownLabel: "Hur det visas",
+  modelKnownMeasured: "Mätt av plattformen.",
+  modelKnownDeclared: "Självdeklarerat av organisationen, med en länk som underlag.",
+  modelKnownBoth:
+    "Mätt av plattformen när organisationen publicerar här, annars självdeklarerat med en länk.",
+  declareHeading: "Egna uppgifter",
+  declareIntro:
+    "Fyra kriterier kan organisationen ange själv, med en länk som visar att det stämmer. En egen uppgift märks Självdeklarerat och räknas direkt; det plattformen mäter märks Mätt.",
+  declareSignIn: "Är du publicerare för {organization}? Logga in för att ange uppgifterna.",
+  declareNoRight:
+    "Du är inloggad men kan inte ange uppgifter för {organization}. Det kan en publicerare för organisationen.",
+  declareDeclaredOn: "Självdeklarerat {date}.",
+  declareMeasuredNote:
+    "Plattformen mäter redan kriteriet eftersom organisationen publicerar här. En egen uppgift behövs inte, men sparas om ni anger den.",
+  declareUrlLabels: {
+    "data-contact": "Länk till sidan där kontakten anges",
+    "open-data-policy": "Länk till beslutet eller policyn",
+    "open-licence": "Länk till licensvillkoren",
+    api: "Länk till API:et eller dess dokumentation",
+  },
+  declareUrlHint:
+    "En fullständig webbadress som börjar med https://, till exempel https://www.kommun.se/oppna-data.",
+  declareNameLabel: "Kontaktens namn eller funktion",
+  declareEmailLabel: "Kontaktens e-postadress",
+  declareSubmit: "Spara uppgiften",
+  declareWithdraw: "Ta tillbaka uppgiften",
+  declareSaved: "Uppgiften om {criterion} är sparad och räknas redan.",
+  declareWithdrawn: "Uppgiften om {criterion} är borttagen.",
+  declareErrors: {
+    urlMissing: "Ange en länk som visar att uppgiften stämmer.",
+    urlNotHttp:
+      "Länken måste vara en fullständig webbadress som börjar med https:// eller http://, till exempel https://www.kommun.se/oppna-data.",
+    nameMissing: "Ange kontaktens namn eller funktion.",
+    emailMissing: "Ange kontaktens e-postadress.",
+    emailInvalid: "Ange en e-postadress i rätt form, till exempel oppnadata@kommun.se.",
+    tooLong: "Texten är för lång: högst {max} tecken.",
+  },
+  forbiddenDeclare:
+    "Bara en publicerare för {organization} eller en administratör kan ange organisationens egna uppgifter. Inget har sparats.",
+  progressInsetTitle: "Stockholmsområdet förstorat: kommunerna efter mognadsnivå",
+  progressInsetCaption: "Stockholmsområdet, förstorat",
+  catalogSearchTitle: "Sök datamängder",
+  catalogSearchTitleFor: "Sök datamängder: {q}",
+  catalogSearchIntro:
+    "Sök bland alla datamängder i katalogen: kommunernas och regionernas publiceringar, de nationella sammanställningarna och det som skördats från organisationernas egna kataloger.",
+  catalogSearchLabel: "Sökord",
+  catalogSearchHint:
+    "Till exempel badplats, laddplatser eller Linköping. Böjningar, delar av sammansatta ord och ord utan å, ä och ö hittas också.",
+  catalogSearchButton: "Sök",
+  catalogSortLabel: "Sortera efter",
+  catalogSortRelevance: "Relevans",
+  catalogSortTitle: "Titel",
+  catalogSortModified: "Senast ändrad",
+  catalogFiltersHeading: "Avgränsa",
+  catalogFacetOrg: "Organisation",
+  catalogFacetLan: "Län",
+  catalogFacetTheme: "Tema",
+  catalogFacetFormat: "Format",
+  catalogFacetLicense: "Licens",
+  catalogFacetSpec: "Specifikation",
+  catalogFacetHvd: "Värdefull datamängd (HVD)",
+  catalogFilterButton: "Använd filtren",
+  catalogNoHits: "Inga datamängder matchar. Pröva färre eller kortare ord, eller ta bort ett filter.",
+  catalogPagingLabel: "Sidor med träffar",
+  catalogPreviousPage: "Föregående sida",
+  catalogMachineHeading: "För maskiner",
+  catalogMachineText: "Samma sökning finns i",
+  catalogMachineApi: "katalogens API (JSON)",
+  catalogNational: "Nationell sammanställning, Nationell dataverkstad",
+  catalogUnknownPublisher: "Okänd utgivare",
+  catalogModified: "senast ändrad",
+  catalogHarvested: "skördad från organisationens egen katalog",
+  catalogYes: "Ja",
+  catalogHits: { none: "Inga träffar", one: "1 träff", many: "{n} träffar" },
+  dataCatalogText:
+    "Varje organisations egen publicering, och det som skördats från organisationernas egna kataloger, finns i katalogen.",
+  dataCatalogLink: "Sök i katalogen",
+  describedTitle: "Datamängder som {organization} beskriver själv",
+  describedIntro:
+    "Här finns datamängder som organisationen publicerar på annat håll, till exempel på sin egen webbplats eller i ett API, och har beskrivit här så att de kommer med i katalogen, i sökningen och i det som dataportal.se skördar.",
+  describedNew: "Beskriv en datamängd",
+  describedEditTitle: "Ändra beskrivningen",
+  describedNone: "Organisationen har inte beskrivit någon datamängd här ännu.",
+  describedSaved: "Beskrivningen av {title} är sparad, och katalogen är uppdaterad.",
+  describedRemoved: "Beskrivningen är borttagen och datamängden finns inte längre i katalogen.",
+  describedInCatalog: "Finns i katalogen.",
+  describedNotInCatalog: "Inte i katalogen ännu: {reasons}",
+  describedUpdated: "Senast ändrad {when}.",
+  describedEdit: "Ändra",
+  describedChoose: "Välj …",
+  describedFormIntro:
+    "Beskriv en datamängd som {organization} publicerar på annat håll. Den kommer med i katalogen med organisationen som utgivare så fort du sparar.",
+  describedStepWhat: "1. Vad är det för data?",
+  describedStepWhere: "2. Var finns den, och hur ofta ändras den?",
+  describedStepTerms: "3. Villkor och kontakt",
+  describedTitleSv: "Titel på svenska",
+  describedTitleHint: "Kort och beskrivande, som den står i en lista: till exempel Bibliotekens öppettider.",
+  describedTitleEn: "Titel på engelska (frivilligt)",
+  describedOptionalEnglish: "Hjälper den som söker på engelska, till exempel på data.europa.eu.",
+  describedDescriptionSv: "Beskrivning på svenska",
+  describedDescriptionHint:
+    "Vad datamängden innehåller, vilket område och vilken tid den täcker, och vad den kan användas till.",
+  describedDescriptionEn: "Beskrivning på engelska (frivilligt)",
+  describedKeywords: "Nyckelord (frivilligt)",
+  describedKeywordsHint: "Ord som den som söker kan tänkas använda, åtskilda med kommatecken.",
+  describedTheme: "Tema",
+  describedAccessUrl: "Adress till datamängden",
+  describedAccessUrlHint: "Sidan eller API:et där datamängden finns, som börjar med https://.",
+  describedDownloadUrl: "Adress för direkt nedladdning (frivilligt)",
+  describedDownloadUrlHint: "Om filen kan hämtas direkt: adressen till själva filen.",
+  describedFormat: "Filformat",
+  describedFrequency: "Hur ofta den uppdateras",
+  describedLandingPage: "Webbsida om datamängden (frivilligt)",
+  describedLandingPageHint: "En sida som beskriver datamängden för människor, om det finns en.",
+  describedLicence: "Licens",
+  describedLicenceCc0: "CC0 1.0 – fri att använda utan villkor",
+  describedLicenceCcBy: "CC BY 4.0 – fri att använda med angivande av källa",
+  describedContactEmail: "E-post för frågor om datamängden (frivilligt)",
+  describedContactEmailHint: "Helst en funktionsadress, till exempel oppnadata@kommun.se.",
+  describedSave: "Spara och publicera i katalogen",
+  describedDelete: "Ta bort beskrivningen",
+  describedForbidden: "Bara den som publicerar för {organization} kan beskriva organisationens datamängder.",
+  describedLink: "Datamängder som organisationen beskriver själv",
 };
 
 const en: Messages = {
@@ -1969,6 +2281,179 @@ const en: Messages = {
   readinessBadgeHeading: "A badge for your website",
   readinessBadgeIntro: "The badge shows your level and updates itself. Paste the code into your website:",
   readinessLink: "Readiness and next steps for {organization}",
+  navProgress: "Progress",
+  progressMapHeading: "The municipalities on the map",
+  progressMapTitle: "Map of Sweden's 290 municipalities by readiness level",
+  progressMapNote:
+    "The map is a picture and cannot be used with a keyboard. The tables hold the same information: the counties beside the map and every municipality below it, with links to each municipality's readiness.",
+  progressMapLevelCount: {
+    none: "Level {level} {name}: no municipalities",
+    one: "Level {level} {name}: 1 municipality",
+    many: "Level {level} {name}: {n} municipalities",
+  },
+  progressLegendHeading: "Key",
+  progressLanTableHeading: "The counties",
+  progressLanTableCaption: "Established municipalities and the region's level, county by county",
+  columnKommunerEstablished: "Established municipalities",
+  columnRegionLevel: "The region's level",
+  progressAllKommuner: "All 290 municipalities and their levels, county by county (table)",
+  progressAllKommunerCaption: "The municipalities and their readiness levels, county by county",
+  progressNoRegion: "No region of its own",
+  progressLanTitle: "Progress in {lan}",
+  progressLanIntro:
+    "The county's municipalities and region side by side, and how the county compares with the others. The levels are computed each time the page is shown.",
+  progressLanKommuner:
+    "{established} of {total} municipalities in the county ({percent}) are established or above.",
+  progressLanOrganizationsHeading: "The organizations in the county",
+  progressLanOrganizationsCaption:
+    "The municipalities and the region in {lan}: level, criteria met and score",
+  columnCriteriaMet: "Criteria met",
+  progressCriteriaMet: "{met} of {total}",
+  progressLanMapHeading: "The county on the map",
+  progressLanMapTitle: "Map of the municipalities in {lan} by readiness level",
+  progressLanMapNote:
+    "The map is a picture and cannot be used with a keyboard; the table above holds the same information with links.",
+  progressLanComparisonHeading: "Compared with the other counties",
+  progressLanComparisonCaption: "Share of established municipalities per county, largest share first",
+  progressLanThis: "(this county)",
+  progressLanLink: "Progress and readiness in {lan}",
+  progressModelPageLink: "The readiness model: criteria and levels",
+  modelTitle: "The readiness model",
+  modelIntro:
+    "The model sets each municipality's and region's level from what the organization has published here and what it has declared itself. The level is computed anew each time a page is shown, so a new publication or declaration shows at once.",
+  modelVersion: "Model version: {version}.",
+  modelGoalHeading: "The national goal",
+  modelGoal:
+    "At least {share} of the municipalities and at least {share} of the regions are to be at level {level} {name} or above.",
+  modelLevelsHeading: "The levels",
+  modelCriteriaHeading: "The criteria",
+  modelGroupLabel: "Part",
+  modelGroups: { structures: "Structures", data: "Data" },
+  modelPointsLabel: "Points",
+  modelPoints: "{points} of 100",
+  modelHowKnownLabel: "How it is shown",
+  modelKnownMeasured: "Measured by the platform.",
+  modelKnownDeclared: "Self-declared by the organization, with a link as evidence.",
+  modelKnownBoth:
+    "Measured by the platform when the organization publishes here, otherwise self-declared with a link.",
+  declareHeading: "Self-declared criteria",
+  declareIntro:
+    "Four criteria can be declared by the organization itself, with a link that shows it is so. A declaration is marked Self-declared and counts at once; what the platform measures is marked Measured.",
+  declareSignIn: "Do you publish for {organization}? Sign in to declare the criteria.",
+  declareNoRight:
+    "You are signed in but cannot declare criteria for {organization}. A publisher for the organization can.",
+  declareDeclaredOn: "Self-declared {date}.",
+  declareMeasuredNote:
+    "The platform already measures this criterion, since the organization publishes here. A declaration is not needed, but is kept if you make one.",
+  declareUrlLabels: {
+    "data-contact": "Link to the page that names the contact",
+    "open-data-policy": "Link to the decision or policy",
+    "open-licence": "Link to the licence terms",
+    api: "Link to the API or its documentation",
+  },
+  declareUrlHint: "A full web address starting with https://, for example https://www.kommun.se/oppna-data.",
+  declareNameLabel: "The contact's name or function",
+  declareEmailLabel: "The contact's e-mail address",
+  declareSubmit: "Save the declaration",
+  declareWithdraw: "Withdraw the declaration",
+  declareSaved: "The declaration of {criterion} is saved and counts already.",
+  declareWithdrawn: "The declaration of {criterion} is withdrawn.",
+  declareErrors: {
+    urlMissing: "Give a link that shows the declaration is true.",
+    urlNotHttp:
+      "The link must be a full web address starting with https:// or http://, for example https://www.kommun.se/oppna-data.",
+    nameMissing: "Give the contact's name or function.",
+    emailMissing: "Give the contact's e-mail address.",
+    emailInvalid: "Give an e-mail address in the right form, for example oppnadata@kommun.se.",
+    tooLong: "The text is too long: at most {max} characters.",
+  },
+  forbiddenDeclare:
+    "Only a publisher for {organization} or an administrator can declare the organization's criteria. Nothing was saved.",
+  progressInsetTitle: "The Stockholm area enlarged: the municipalities by readiness level",
+  progressInsetCaption: "The Stockholm area, enlarged",
+  catalogSearchTitle: "Search datasets",
+  catalogSearchTitleFor: "Search datasets: {q}",
+  catalogSearchIntro:
+    "Search every dataset in the catalog: the municipalities' and regions' publications, the national compilations, and what is harvested from the organizations' own catalogs.",
+  catalogSearchLabel: "Search terms",
+  catalogSearchHint:
+    "For example badplats, laddplatser or Linköping. Inflected forms, parts of compound words and words typed without å, ä and ö are found too.",
+  catalogSearchButton: "Search",
+  catalogSortLabel: "Sort by",
+  catalogSortRelevance: "Relevance",
+  catalogSortTitle: "Title",
+  catalogSortModified: "Last modified",
+  catalogFiltersHeading: "Narrow down",
+  catalogFacetOrg: "Organization",
+  catalogFacetLan: "County",
+  catalogFacetTheme: "Theme",
+  catalogFacetFormat: "Format",
+  catalogFacetLicense: "Licence",
+  catalogFacetSpec: "Specification",
+  catalogFacetHvd: "High-value dataset (HVD)",
+  catalogFilterButton: "Apply the filters",
+  catalogNoHits: "No dataset matches. Try fewer or shorter words, or remove a filter.",
+  catalogPagingLabel: "Pages of results",
+  catalogPreviousPage: "Previous page",
+  catalogMachineHeading: "For machines",
+  catalogMachineText: "The same search is in",
+  catalogMachineApi: "the catalog API (JSON)",
+  catalogNational: "National compilation, Nationell dataverkstad",
+  catalogUnknownPublisher: "Unknown publisher",
+  catalogModified: "last modified",
+  catalogHarvested: "harvested from the organization's own catalog",
+  catalogYes: "Yes",
+  catalogHits: { none: "No results", one: "1 result", many: "{n} results" },
+  dataCatalogText:
+    "Each organization's own publication, and what is harvested from the organizations' own catalogs, is in the catalog.",
+  dataCatalogLink: "Search the catalog",
+  describedTitle: "Datasets {organization} describes itself",
+  describedIntro:
+    "These are datasets the organization publishes elsewhere, on its own web site or in an API for example, and has described here so that they are in the catalog, the search and what dataportal.se harvests.",
+  describedNew: "Describe a dataset",
+  describedEditTitle: "Change the description",
+  describedNone: "The organization has not described any dataset here yet.",
+  describedSaved: "The description of {title} is saved, and the catalog is updated.",
+  describedRemoved: "The description is removed and the dataset is no longer in the catalog.",
+  describedInCatalog: "In the catalog.",
+  describedNotInCatalog: "Not in the catalog yet: {reasons}",
+  describedUpdated: "Last changed {when}.",
+  describedEdit: "Change",
+  describedChoose: "Choose …",
+  describedFormIntro:
+    "Describe a dataset {organization} publishes elsewhere. It is in the catalog, published by the organization, as soon as you save.",
+  describedStepWhat: "1. What data is it?",
+  describedStepWhere: "2. Where is it, and how often does it change?",
+  describedStepTerms: "3. Terms and contact",
+  describedTitleSv: "Title in Swedish",
+  describedTitleHint: "Short and descriptive, as in a list: Bibliotekens öppettider, for example.",
+  describedTitleEn: "Title in English (optional)",
+  describedOptionalEnglish: "Helps those who search in English, on data.europa.eu for example.",
+  describedDescriptionSv: "Description in Swedish",
+  describedDescriptionHint:
+    "What the dataset holds, which area and time it covers, and what it can be used for.",
+  describedDescriptionEn: "Description in English (optional)",
+  describedKeywords: "Keywords (optional)",
+  describedKeywordsHint: "Words a searcher might use, separated by commas.",
+  describedTheme: "Theme",
+  describedAccessUrl: "Address of the dataset",
+  describedAccessUrlHint: "The page or API where the dataset is, starting with https://.",
+  describedDownloadUrl: "Direct download address (optional)",
+  describedDownloadUrlHint: "If the file can be fetched directly: the address of the file itself.",
+  describedFormat: "File format",
+  describedFrequency: "How often it is updated",
+  describedLandingPage: "Web page about the dataset (optional)",
+  describedLandingPageHint: "A page describing the dataset for people, if there is one.",
+  describedLicence: "Licence",
+  describedLicenceCc0: "CC0 1.0 – free to use without conditions",
+  describedLicenceCcBy: "CC BY 4.0 – free to use with attribution",
+  describedContactEmail: "E-mail for questions about the dataset (optional)",
+  describedContactEmailHint: "Preferably a shared address, oppnadata@kommun.se for example.",
+  describedSave: "Save and publish in the catalog",
+  describedDelete: "Remove the description",
+  describedForbidden:
+    "Only someone who publishes for {organization} can describe the organization's datasets.",
+  describedLink: "Datasets the organization describes itself",
 };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { sv, en };

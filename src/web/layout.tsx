@@ -15,6 +15,7 @@ export type NavSection =
   | "validate"
   | "organizations"
   | "lan"
+  | "progress"
   | "api"
   | "accessibility"
   | "account";
@@ -69,6 +70,7 @@ const NAV: readonly NavItem[] = [
   { section: "validate", path: "/validate", label: (t) => t.navValidate },
   { section: "organizations", path: "/organizations", label: (t) => t.navOrganizations },
   { section: "lan", path: "/lan", label: (t) => t.navLan },
+  { section: "progress", path: "/progress", label: (t) => t.navProgress },
   { section: "api", path: "/docs", label: (t) => t.navApi },
   { section: "accessibility", path: "/accessibility", label: (t) => t.navAccessibility },
 ];

@@ -25,6 +25,7 @@ import {
   readForm,
   seeOther,
   signInRedirect,
+  siteOrigin,
   viewerOrSignIn,
   type WebContext,
 } from "./kit.tsx";
@@ -45,6 +46,7 @@ export interface PublishingRouteDependencies {
   readonly specs: SpecsService;
   readonly publishing: PublishingService;
   readonly maxUploadBytes: number;
+  readonly publicUrl: string | undefined;
 }
 
 /** Room in a form upload for the multipart framing and the other fields, beyond the file itself. */
@@ -160,6 +162,7 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
         releases={releases}
         mayRead={mayRead}
         mayPublish={viewerCan(viewer, "publish", organization.code)}
+        origin={siteOrigin(c, deps.publicUrl)}
       />
     );
   });

@@ -13,10 +13,13 @@ import {
   type RegistryService,
 } from "../registry/index.ts";
 import type { SpecsService } from "../specs/index.ts";
+import type { CatalogSearch, DescribedDatasets } from "../catalog/index.ts";
 import type { ProgressService } from "../progress/index.ts";
 import type { ValidationService } from "../validation/index.ts";
 import { accountRoutes } from "./account-routes.tsx";
+import { catalogRoutes } from "./catalog-routes.tsx";
 import { dataRoutes } from "./data-routes.tsx";
+import { describedRoutes } from "./described-routes.tsx";
 import { fill, formatMegabytes, messages, nameCollator } from "./i18n.ts";
 import { readOpenApiDocument } from "./openapi.ts";
 import { AccessibilityPage } from "./pages/accessibility.tsx";
@@ -26,11 +29,11 @@ import { LanListPage, LanPage } from "./pages/lan.tsx";
 import { htmlPage, pageRoute, renderDocument, type PageHandler } from "./kit.tsx";
 import { OrganizationListPage, OrganizationPage } from "./pages/organizations.tsx";
 import { SpecificationListPage, SpecificationPage, specificationPath } from "./pages/specifications.tsx";
-import { ProgressPage, ReadinessPage } from "./pages/progress.tsx";
 import { StartPage } from "./pages/start.tsx";
 import { ValidateFormPage, ValidationReportPage, VALIDATE_PATH, type FormError } from "./pages/validate.tsx";
 import { ENGLISH_PREFIX, localizedPath, pathLanguage, safeSitePath, stripLanguage } from "./paths.ts";
 import { priorityRoutes } from "./priority-routes.tsx";
+import { progressRoutes } from "./progress-routes.tsx";
 import { FORM_OVERHEAD_BYTES, publishingRoutes } from "./publishing-routes.tsx";
 import {
   LEAFLET_DIST_DIR,
@@ -56,6 +59,8 @@ export interface WebDependencies {
   readonly publishing: PublishingService;
   readonly data: DatasetQueryService;
   readonly progress: ProgressService;
+  readonly catalogSearch: CatalogSearch;
+  readonly described: DescribedDatasets;
   readonly openApiDocument: () => unknown;
   /** The largest file the validation and publish pages take, in bytes (MAX_UPLOAD_BYTES). */
   readonly maxUploadBytes: number;
@@ -202,29 +207,6 @@ export function webRoutes(deps: WebDependencies) {
 
   page("/lan", async (_c, language) => <LanListPage language={language} lan={await registry.listLan()} />);
 
-  page("/progress", async (_c, language) => {
-    const [national, history, leaderboard] = await Promise.all([
-      progress.national(),
-      progress.history(),
-      progress.leaderboard(),
-    ]);
-    return (
-      <ProgressPage language={language} progress={national} history={history} leaderboard={leaderboard} />
-    );
-  });
-
-  page("/organizations/:code/readiness", async (c, language) => {
-    const card = await progress.scorecard(c.req.param("code") ?? "");
-    const origin = deps.publicUrl ?? new URL(c.req.url).origin;
-    return (
-      <ReadinessPage
-        language={language}
-        card={card}
-        badgeUrl={`${origin}/api/v1/organizations/${card.organization.code}/badge.svg`}
-      />
-    );
-  });
-
   page("/lan/:code", async (c, language) => (
     <LanPage language={language} lan={await registry.getLan(c.req.param("code") ?? "")} />
   ));
@@ -334,7 +316,13 @@ export function webRoutes(deps: WebDependencies) {
   ));
 
   accountRoutes(web, { accounts: deps.accounts, registry, publicUrl: deps.publicUrl });
-  publishingRoutes(web, { registry, specs, publishing: deps.publishing, maxUploadBytes });
+  publishingRoutes(web, {
+    registry,
+    specs,
+    publishing: deps.publishing,
+    maxUploadBytes,
+    publicUrl: deps.publicUrl,
+  });
   dataRoutes(web, {
     registry,
     specs,
@@ -343,6 +331,9 @@ export function webRoutes(deps: WebDependencies) {
     publicUrl: deps.publicUrl,
   });
   priorityRoutes(web, { specs, accounts: deps.accounts });
+  progressRoutes(web, { registry, progress, publicUrl: deps.publicUrl });
+  catalogRoutes(web, { catalogSearch: deps.catalogSearch, publicUrl: deps.publicUrl });
+  describedRoutes(web, { registry, described: deps.described });
 
   return web;
 }

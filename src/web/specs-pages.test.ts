@@ -59,7 +59,7 @@ describe("the new pages' layout", () => {
     });
   }
 
-  test("the menu runs Start, Data, Datamängder, Specifikationer, Validera, Organisationer, Län, API, Tillgänglighet", async () => {
+  test("the menu runs Start, Data, Datamängder, Specifikationer, Validera, Organisationer, Län, Framsteg, API, Tillgänglighet", async () => {
     const html = await get("/specifications");
     const nav = /<nav class="main-nav"[^]*?<\/nav>/.exec(html)?.[0] ?? "";
     const labels = [...nav.matchAll(/<a [^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
@@ -71,6 +71,7 @@ describe("the new pages' layout", () => {
       "Validera",
       "Organisationer",
       "Län",
+      "Framsteg",
       "API",
       "Tillgänglighet",
     ]);

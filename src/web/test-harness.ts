@@ -2,6 +2,13 @@
 // language middleware and error handling are stood in for here as src/http does them, and the
 // principal is resolved by the HTTP layer's own resolvePrincipal. A small client keeps cookies
 // like a browser and sends our Origin on POSTs. For tests only.
+import {
+  CatalogSearch,
+  CatalogService,
+  DescribedDatasets,
+  HarvestService,
+  harvestSearchFeeds,
+} from "../catalog/index.ts";
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import { AccountsService, type Role, type User } from "../accounts/index.ts";
@@ -43,6 +50,7 @@ export interface WebHarness {
   readonly registry: RegistryService;
   readonly accounts: AccountsService;
   readonly publishing: PublishingService;
+  readonly described: DescribedDatasets;
   /** GETs a page as a browser would and checks its status. */
   get(path: string, status?: number): Promise<string>;
   /** A browser of its own: cookies, and our Origin on POSTs. */
@@ -73,6 +81,7 @@ export async function createWebHarness(
   const validation = new ValidationService(specs, registry);
   const accounts = new AccountsService(database.db);
   const publishing = new PublishingService(database.db, registry, specs, validation, store.files);
+  const described = new DescribedDatasets(database.db, new HarvestService(database.db, registry));
   const app = new Hono<WebEnv>();
   app.use("*", async (c, next) => {
     c.set("language", pathLanguage(c.req.path));
@@ -90,6 +99,11 @@ export async function createWebHarness(
       publishing,
       data: new DatasetQueryService(database.db, specs),
       progress: new ProgressService(database.db, registry, specs),
+      described,
+      catalogSearch: new CatalogSearch(database.db, [
+        new CatalogService(database.db, specs, registry).searchFeeds(),
+        harvestSearchFeeds(database.db),
+      ]),
       openApiDocument: options.openApiDocument ?? (() => ({})),
       maxUploadBytes: options.maxUploadBytes ?? 1024 * 1024,
       publicUrl: options.publicUrl,
@@ -168,6 +182,7 @@ export async function createWebHarness(
     registry,
     accounts,
     publishing,
+    described,
     get: (path, status) => client().get(path, status),
     client,
     createUser: (email, roles, displayName = "Test Testsson") =>

@@ -11,11 +11,11 @@ import type { OrganizationCode } from "../../src/core/index.ts";
 import { badplatserCsv } from "../support/publishing.ts";
 import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
 import {
+  assertClean,
   contextOptions,
-  cspViolations,
-  describeViolations,
+  focused,
   launchBrowser,
-  runAxe,
+  tabTo,
   waitForMaps,
   watchPage,
   type PageProblems,
@@ -82,52 +82,12 @@ async function withPage(
   }
 }
 
-/** What has focus: tag and id, or tag and text. */
-function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const element = document.activeElement;
-    if (element === null || element === document.body) return "body";
-    const tag = element.tagName.toLowerCase();
-    return element.id === "" ? `${tag}:${element.textContent.trim()}` : `${tag}#${element.id}`;
-  });
-}
-
-/** Tabs until the element matching the selector has focus (at most `limit` presses). */
-async function tabTo(page: Page, selector: string, limit = 40): Promise<number> {
-  for (let i = 1; i <= limit; i += 1) {
-    await page.keyboard.press("Tab");
-    if (await page.evaluate((s) => document.activeElement?.matches(s) === true, selector)) return i;
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
 /** Signs in through the form with the mouse-free path: fill, then Enter. */
 async function signIn(page: Page, email: string, language: "sv" | "en" = "sv"): Promise<void> {
   await page.goto(`${platform.url}${language === "sv" ? "" : "/en"}/sign-in`);
   await page.locator("#sign-in-email").fill(email);
   await page.locator("#sign-in-password").fill(PASSWORD);
   await Promise.all([page.waitForURL(/\/account$/), page.locator("#sign-in-password").press("Enter")]);
-}
-
-/** No CSP violation, no console or page error (but an expected status), and no axe violation. */
-async function assertClean(page: Page, problems: PageProblems, allowedStatus?: number): Promise<void> {
-  const csp = await cspViolations(page);
-  assert.deepEqual(csp, [], `CSP violations:\n${csp.join("\n")}`);
-  const consoleErrors = problems.consoleErrors.filter(
-    (line) =>
-      !(
-        allowedStatus !== undefined &&
-        line.startsWith(`Failed to load resource: the server responded with a status of ${allowedStatus}`)
-      ),
-  );
-  assert.deepEqual(consoleErrors, [], `console errors:\n${consoleErrors.join("\n")}`);
-  assert.deepEqual(problems.pageErrors, [], `page errors:\n${problems.pageErrors.join("\n")}`);
-  const results = await runAxe(page);
-  assert.equal(
-    results.violations.length,
-    0,
-    `axe found ${results.violations.length} WCAG 2.1 AA violations on ${page.url()}:\n${describeViolations(results.violations)}`,
-  );
 }
 
 describe("signing in by keyboard", () => {

@@ -61,7 +61,7 @@ test("Tab goes through the header, the menu, the search and the list in reading 
   await withPage(contextOptions("sv"), async (page) => {
     await page.goto(`${platform.url}/`);
     const stops: string[] = [];
-    for (let i = 0; i < 17; i += 1) {
+    for (let i = 0; i < 18; i += 1) {
       await page.keyboard.press("Tab");
       stops.push(await focused(page));
     }
@@ -77,6 +77,7 @@ test("Tab goes through the header, the menu, the search and the list in reading 
       "a:Validera",
       "a:Organisationer",
       "a:Län",
+      "a:Framsteg",
       "a:API",
       "a:Tillgänglighet",
       "input#kommun-q",

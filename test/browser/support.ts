@@ -1,6 +1,7 @@
 // Shared by the browser suites: Debian's Chromium through playwright-core, axe-core injected into
 // the page, and a record of everything that went wrong on a page (console errors, page errors,
 // CSP violations, failed requests).
+import assert from "node:assert/strict";
 import axe from "axe-core";
 import type { AxeResults, Result, RunOptions } from "axe-core";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
@@ -119,4 +120,47 @@ export function describeViolations(violations: readonly Result[]): string {
       return `- ${violation.id} (${violation.impact ?? "?"}): ${violation.help}\n  ${violation.helpUrl}\n${targets.join("\n")}`;
     })
     .join("\n");
+}
+
+/** Tabs until the element matching the selector has focus (at most `limit` presses). */
+export async function tabTo(page: Page, selector: string, limit = 40): Promise<number> {
+  for (let i = 1; i <= limit; i += 1) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((s) => document.activeElement?.matches(s) === true, selector)) return i;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/**
+ * No CSP violation, console error (but an expected status) or page error, and no axe violation.
+ * The problems are taken: the next check sees only what came after this one. (Failed requests are
+ * not checked: a navigation aborts the previous page's favicon, which is no fault.)
+ */
+export async function assertClean(page: Page, problems: PageProblems, allowedStatus?: number): Promise<void> {
+  const csp = await cspViolations(page);
+  assert.deepEqual(csp, [], `CSP violations:\n${csp.join("\n")}`);
+  const consoleErrors = problems.consoleErrors.filter(
+    (line) =>
+      allowedStatus === undefined ||
+      !line.startsWith(`Failed to load resource: the server responded with a status of ${allowedStatus}`),
+  );
+  assert.deepEqual(consoleErrors, [], `console errors:\n${consoleErrors.join("\n")}`);
+  assert.deepEqual(problems.pageErrors, [], `page errors:\n${problems.pageErrors.join("\n")}`);
+  for (const list of [problems.consoleErrors, problems.pageErrors, problems.failedRequests]) list.length = 0;
+  const results = await runAxe(page);
+  assert.equal(
+    results.violations.length,
+    0,
+    `axe found ${results.violations.length} WCAG 2.1 AA violations on ${page.url()}:\n${describeViolations(results.violations)}`,
+  );
+}
+
+/** What has focus: tag and id, or tag and text. */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (element === null || element === document.body) return "body";
+    const tag = element.tagName.toLowerCase();
+    return element.id === "" ? `${tag}:${element.textContent.trim()}` : `${tag}#${element.id}`;
+  });
 }

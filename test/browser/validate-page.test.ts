@@ -7,11 +7,11 @@ import type { Browser, Page } from "playwright-core";
 import { exampleCsv, SpecsService } from "../../src/specs/index.ts";
 import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
 import {
+  assertClean,
   contextOptions,
   cspViolations,
-  describeViolations,
+  focused,
   launchBrowser,
-  runAxe,
   watchPage,
   type PageProblems,
 } from "./support.ts";
@@ -65,37 +65,6 @@ async function withPage(
   } finally {
     await context.close();
   }
-}
-
-/** What has focus: tag and id, or tag and text. */
-function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const element = document.activeElement;
-    if (element === null || element === document.body) return "body";
-    const tag = element.tagName.toLowerCase();
-    return element.id === "" ? `${tag}:${element.textContent.trim()}` : `${tag}#${element.id}`;
-  });
-}
-
-/** No CSP violation, no console or page error (but the document's own status), and no axe violation. */
-async function assertClean(page: Page, problems: PageProblems, allowedStatus?: number): Promise<void> {
-  const csp = await cspViolations(page);
-  assert.deepEqual(csp, [], `CSP violations:\n${csp.join("\n")}`);
-  const consoleErrors = problems.consoleErrors.filter(
-    (line) =>
-      !(
-        allowedStatus !== undefined &&
-        line.startsWith(`Failed to load resource: the server responded with a status of ${allowedStatus}`)
-      ),
-  );
-  assert.deepEqual(consoleErrors, [], `console errors:\n${consoleErrors.join("\n")}`);
-  assert.deepEqual(problems.pageErrors, [], `page errors:\n${problems.pageErrors.join("\n")}`);
-  const results = await runAxe(page);
-  assert.equal(
-    results.violations.length,
-    0,
-    `axe found ${results.violations.length} WCAG 2.1 AA violations on ${page.url()}:\n${describeViolations(results.violations)}`,
-  );
 }
 
 for (const language of ["sv", "en"] as const) {

@@ -2,54 +2,18 @@
 // /organizations/0580/catalog.ttl pass the EU DCAT-AP 3.0.1 shapes plus DIGG's DCAT-AP-SE
 // additions, as the project keeps them (src/catalog/reference), with zero violations.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import type { Quad } from "@rdfjs/types";
-import rdf from "@zazuko/env";
 import { Parser } from "n3";
-import SHACLValidator from "rdf-validate-shacl";
-import { RdfXmlParser } from "rdfxml-streaming-parser";
 import { createLogger } from "../../src/core/index.ts";
-import { fillDemo } from "../../src/demo/index.ts";
+import { exampleFor, fillDemo } from "../../src/demo/index.ts";
 import { createServices } from "../../src/platform/index.ts";
 import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
+import { publishCsv } from "../support/publishing.ts";
+import { HVD_SHAPES, parseRdfXml, violations } from "../support/rdf.ts";
 
-// The shapes as the project keeps them (copied, unchanged, from the shared reference data; see
-// src/catalog/reference/SOURCES.md), so the test runs in any clone.
-const REFERENCE = new URL("../../src/catalog/reference/", import.meta.url);
 const DCAT = "http://www.w3.org/ns/dcat#";
 const RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-
-function shapes() {
-  const dataset = rdf.dataset();
-  for (const file of ["dcat-ap-3.0.1-shacl.ttl", "dcat-ap-se-additions.ttl"]) {
-    dataset.addAll(new Parser().parse(readFileSync(new URL(file, REFERENCE), "utf8")));
-  }
-  return dataset;
-}
-
-function parseRdfXml(text: string): Promise<Quad[]> {
-  return new Promise((resolve, reject) => {
-    const quads: Quad[] = [];
-    const parser = new RdfXmlParser();
-    parser.on("data", (quad: Quad) => quads.push(quad));
-    parser.on("error", reject);
-    parser.on("end", () => resolve(quads));
-    parser.write(text);
-    parser.end();
-  });
-}
-
-async function violations(quads: readonly Quad[]) {
-  const data = rdf.dataset();
-  data.addAll(quads);
-  const report = await new SHACLValidator(shapes(), { factory: rdf }).validate(data);
-  // Terms the library types as present may be absent at run time (a result about a node itself).
-  const shown = (term: { value: string } | null | undefined) => term?.value ?? "";
-  return report.results.map(
-    (r) => `${shown(r.focusNode)} ${shown(r.path)} ${shown(r.sourceConstraintComponent)}`,
-  );
-}
 
 const subjectsOfType = (quads: readonly Quad[], type: string) =>
   new Set(
@@ -67,10 +31,11 @@ describe("the DCAT-AP-SE catalog on demo content", () => {
   let nationalText: string;
   let linkoping: Response;
   let linkopingText: string;
+  let highValueText: string;
   const preflights: {
     code: string;
     status: number;
-    report: { conforms: boolean; violations: unknown[]; datasets: number };
+    report: { conforms: boolean; violations: unknown[]; datasets: number; shapes: string[] };
   }[] = [];
 
   before(async () => {
@@ -79,6 +44,18 @@ describe("the DCAT-AP-SE catalog on demo content", () => {
     const filled = await fillDemo(services, createLogger("silent"));
     publications = filled.publications;
     assert.ok(publications > 200, `demo publications: ${publications}`);
+    // Luftkvalitet is a high-value dataset (earth observation and environment).
+    await publishCsv(
+      services.publishing,
+      "0580",
+      "luftkvalitet",
+      await exampleFor(services, "luftkvalitet", undefined, "0580"),
+    );
+    highValueText = await (
+      await fetch(`${platform.url}/catalog/datasets/0580.luftkvalitet`, {
+        headers: { Accept: "text/turtle" },
+      })
+    ).text();
     national = await fetch(`${platform.url}/catalog.rdf`);
     nationalText = await national.text();
     linkoping = await fetch(`${platform.url}/organizations/0580/catalog.ttl`);
@@ -86,7 +63,7 @@ describe("the DCAT-AP-SE catalog on demo content", () => {
     const codes = await platform.db.query<{ organization_code: string }>(
       "SELECT DISTINCT organization_code FROM publications WHERE current_release_id IS NOT NULL ORDER BY 1 LIMIT 5",
     );
-    for (const { organization_code: code } of codes) {
+    for (const code of ["0580", ...codes.map((c) => c.organization_code)]) {
       const response = await fetch(`${platform.url}/api/v1/organizations/${code}/catalog/preflight`);
       preflights.push({
         code,
@@ -125,6 +102,22 @@ describe("the DCAT-AP-SE catalog on demo content", () => {
     );
     assert.equal(subjectsOfType(quads, `${DCAT}Dataset`).size, row?.n);
     assert.deepEqual(await violations(quads), []);
+  });
+
+  test("a high-value dataset also passes the DCAT-AP HVD 3.0.0 shapes with zero violations", async () => {
+    const quads = new Parser().parse(highValueText);
+    const dataset = `${platform.url}/catalog/datasets/0580.luftkvalitet`;
+    assert.ok(
+      quads.some(
+        (q) =>
+          q.subject.value === dataset &&
+          q.predicate.value === "http://data.europa.eu/r5r/applicableLegislation" &&
+          q.object.value === "http://data.europa.eu/eli/reg_impl/2023/138/oj",
+      ),
+    );
+    assert.deepEqual(await violations(quads, HVD_SHAPES), []);
+    const linkopingPreflight = preflights.find((p) => p.code === "0580");
+    assert.ok(linkopingPreflight?.report.shapes.includes("DCAT-AP HVD 3.0.0 (EU)"));
   });
 
   test("the pre-flight check agrees: every organization with publications conforms", () => {

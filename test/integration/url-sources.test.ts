@@ -1,28 +1,16 @@
 import assert from "node:assert/strict";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { after, before, describe, test } from "node:test";
 import { createServices } from "../../src/platform/index.ts";
 import { publisherToken } from "../support/accounts.ts";
 import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
+import { startOrigin } from "../support/origin.ts";
 import { badplatserCsv } from "../support/publishing.ts";
 
 interface Outcome {
   outcome: string;
   release: { status: string; changes: { added: number; changed: number } | null } | null;
   error: string | null;
-}
-
-/** A municipality's web server, as far as the test needs one. */
-function fileServer(
-  handler: (req: IncomingMessage, res: ServerResponse) => void,
-): Promise<{ server: Server; base: string }> {
-  const server = createServer(handler);
-  return new Promise((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
-    ),
-  );
 }
 
 describe("URL sources", () => {
@@ -35,7 +23,7 @@ describe("URL sources", () => {
   let failWith: number | undefined;
 
   before(async () => {
-    origin = await fileServer((req, res) => {
+    origin = await startOrigin((req, res) => {
       if (req.url === "/redirect") {
         res.writeHead(302, { Location: "http://169.254.169.254/latest/meta-data/" }).end();
         return;

@@ -1,9 +1,10 @@
+import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DirectoryFileStore } from "../../src/files/index.ts";
 import type { Database } from "../../src/db/index.ts";
-import { PublishingService } from "../../src/publishing/index.ts";
+import { PublishingService, type Release } from "../../src/publishing/index.ts";
 import { RegistryService } from "../../src/registry/index.ts";
 import { SpecsService } from "../../src/specs/index.ts";
 import { ValidationService } from "../../src/validation/index.ts";
@@ -20,6 +21,25 @@ export async function temporaryFileStore(): Promise<{
     root,
     remove: () => rm(root, { recursive: true, force: true }),
   };
+}
+
+/** A CSV published as an upload by the test itself; the release must come out published. */
+export async function publishCsv(
+  publishing: PublishingService,
+  organizationCode: string,
+  slug: string,
+  csv: string,
+): Promise<Release> {
+  const release = await publishing.publish({
+    organizationCode,
+    slug,
+    body: [Buffer.from(csv)],
+    mode: "all",
+    origin: "upload",
+    audit: { actor: "system:test" },
+  });
+  assert.equal(release.status, "published", `${organizationCode} ${slug}: ${release.status}`);
+  return release;
 }
 
 export function publishingService(db: Database, files: DirectoryFileStore): PublishingService {

@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import {
   DIMENSIONS,
   type CatalogService,
+  type LinkChecker,
   type DatasetQuality,
   type PreflightReport,
   type QualityScore,
@@ -41,6 +42,31 @@ const PreflightSchema = z
     notices: z
       .array(z.string())
       .openapi({ description: "What a harvester will see that the shapes do not flag" }),
+    harvested: z
+      .object({
+        datasets: z.number().int(),
+        exported: z.number().int(),
+        items: z.array(
+          z.object({
+            dataset: z.string(),
+            title: z.string().nullable(),
+            exported: z.boolean(),
+            violations: z.array(z.string()),
+            normalisation: z.array(
+              z.object({
+                kind: z.enum(["dropped", "added", "changed"]),
+                resource: z.string(),
+                property: z.string().nullable(),
+                message: z.string(),
+              }),
+            ),
+          }),
+        ),
+      })
+      .openapi({
+        description:
+          "Datasets harvested from the organization's own catalog: those left out of the export (with the violations that remain after normalisation) and what normalisation dropped, added or changed",
+      }),
   })
   .openapi("CatalogPreflight");
 
@@ -157,6 +183,22 @@ function preflightBody(report: PreflightReport, language: Language): z.infer<typ
       message: v.message[language],
     })),
     notices: report.notices.map((n) => n[language]),
+    harvested: {
+      datasets: report.harvested.datasets,
+      exported: report.harvested.exported,
+      items: report.harvested.items.map((item) => ({
+        dataset: item.iri,
+        title: item.title[language] ?? item.title.sv ?? Object.values(item.title)[0] ?? null,
+        exported: item.exported,
+        violations: item.violations.map((v) => v.message[language]),
+        normalisation: item.normalisation.map((n) => ({
+          kind: n.kind,
+          resource: n.subject,
+          property: n.property,
+          message: n.message[language],
+        })),
+      })),
+    },
   };
 }
 
@@ -184,7 +226,39 @@ function datasetQualityBody(
   };
 }
 
-export function catalogApi(catalog: CatalogService, publicUrl: (origin: string) => string) {
+const LinkCheckSchema = z
+  .object({
+    url: z.string().openapi({ example: "https://example.se/data/bibliotek.csv" }),
+    status: z.enum(["unchecked", "ok", "broken"]),
+    httpStatus: z.number().int().nullable().openapi({ example: 404 }),
+    error: z
+      .object({ kind: z.string(), message: z.string() })
+      .nullable()
+      .openapi({ description: "Why the link is broken, in Swedish (or English)" }),
+    lastCheckedAt: z.string().nullable().openapi({ format: "date-time" }),
+    datasets: z.array(z.string()).openapi({ description: "The harvested datasets that name the link" }),
+  })
+  .openapi("LinkCheck");
+
+const linkChecksRoute = createRoute({
+  method: "get",
+  path: "/organizations/{code}/catalog/links",
+  tags: ["Catalog"],
+  summary: "Länkkontroll / Link checks",
+  description:
+    "The access and download URLs of the organization's harvested distributions, each with its latest check (HEAD, or GET where HEAD is refused, through the SSRF-safe fetcher): broken ones first. Links answering are checked again weekly, broken ones after one, two, four… days.",
+  request: { params: z.object({ code: OrganizationCodeSchema }) },
+  responses: {
+    200: json(z.object({ organization: z.string(), links: z.array(LinkCheckSchema) }), "The links"),
+    ...errorResponses([400, 404, 503]),
+  },
+});
+
+export function catalogApi(
+  catalog: CatalogService,
+  linkChecks: LinkChecker,
+  publicUrl: (origin: string) => string,
+) {
   const app = new OpenAPIHono<AppEnv>();
   const contextOf = (c: Context<AppEnv>) => ({ baseUrl: publicUrl(new URL(c.req.url).origin) });
   // The results follow from the catalog alone, so its ETag (per language) serves them too.
@@ -221,6 +295,25 @@ export function catalogApi(catalog: CatalogService, publicUrl: (origin: string) 
       },
       200,
       { ETag: etag, Vary: "Accept-Language" },
+    );
+  });
+
+  app.openapi(linkChecksRoute, async (c) => {
+    const { code } = c.req.valid("param");
+    const language = c.get("language");
+    const links = await linkChecks.forOrganization(code);
+    return c.json(
+      {
+        organization: code,
+        links: links.map((link) => ({
+          ...link,
+          datasets: [...link.datasets],
+          error: link.error === null ? null : { kind: link.error.kind, message: link.error[language] },
+          lastCheckedAt: link.lastCheckedAt?.toISOString() ?? null,
+        })),
+      },
+      200,
+      { Vary: "Accept-Language" },
     );
   });
 

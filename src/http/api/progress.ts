@@ -5,9 +5,11 @@ import { csvRow, type Language } from "../../core/index.ts";
 import {
   CRITERION_DEFINITIONS,
   DECLARABLE,
+  DECLARATION_LIMITS,
   GOAL_LEVEL,
   GOAL_SHARE,
   LEVEL_NAMES,
+  LEVEL_RULES,
   LEVELS,
   MODEL_VERSION,
   renderBadge,
@@ -180,10 +182,10 @@ const routes = {
             schema: z.object({
               url: z
                 .string()
-                .max(2000)
+                .max(DECLARATION_LIMITS.url)
                 .openapi({ description: "The evidence: a link to the decision, the contact page…" }),
-              contactName: z.string().max(200).optional(),
-              contactEmail: z.string().max(320).optional(),
+              contactName: z.string().max(DECLARATION_LIMITS.contactName).optional(),
+              contactEmail: z.string().max(DECLARATION_LIMITS.contactEmail).optional(),
             }),
           },
         },
@@ -292,10 +294,7 @@ export function progressApi(progress: ProgressService) {
         goal: { level: GOAL_LEVEL, share: GOAL_SHARE },
         levels: LEVELS.map((level) => ({ level, name: LEVEL_NAMES[level] })),
         criteria: [...CRITERION_DEFINITIONS],
-        rules: {
-          sv: "Etablerad: alla fyra strukturkriterier, minst en fjärdedel av de förväntade prioriterade datamängderna publicerade, och API eller nedladdning. Avancerad: dessutom minst 75 % publicerade, följer specifikationen och aktuella. Påbörjad: något kriterium uppfyllt.",
-          en: "Established: all four structure criteria, at least a quarter of the expected prioritized datasets published, and an API or download. Advanced: also at least 75 % published, conformant and fresh. Started: any criterion met.",
-        },
+        rules: LEVEL_RULES,
       },
       200,
     ),

@@ -16,7 +16,7 @@ import { authorize, clientAddress } from "../auth.ts";
 import type { AppEnv } from "../context.ts";
 import { toWebStream } from "../stream.ts";
 import { LimitedBody } from "../upload.ts";
-import { errorResponses, OrganizationCodeSchema, jsonResponse as json } from "./schemas.ts";
+import { errorResponses, OrganizationCodeSchema, jsonResponse as json, scheduledUrlBody } from "./schemas.ts";
 
 const SlugSchema = z
   .string()
@@ -199,19 +199,7 @@ const setSourceRoute = createRoute({
       required: true,
       content: {
         "application/json": {
-          schema: z.object({
-            url: z
-              .string()
-              .max(2000)
-              .openapi({ example: "https://www.linkoping.se/open/data/badplatser.csv" }),
-            intervalMinutes: z
-              .number()
-              .int()
-              .min(5)
-              .max(525600)
-              .optional()
-              .openapi({ description: "Default: daily" }),
-          }),
+          schema: scheduledUrlBody("https://www.linkoping.se/open/data/badplatser.csv"),
         },
       },
     },

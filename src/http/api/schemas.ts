@@ -119,3 +119,17 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
   description,
   content: { "application/json": { schema } },
 });
+
+/** The body that names a URL the platform fetches on a schedule (a URL source, a harvest source). */
+export function scheduledUrlBody(example: string) {
+  return z.object({
+    url: z.string().max(2000).openapi({ example }),
+    intervalMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(525600)
+      .optional()
+      .openapi({ description: "Default: daily" }),
+  });
+}

@@ -5,6 +5,7 @@ import type { FieldDefinition, SpecificationDefinition, SpecificationVersion } f
 import { countText, fill, formatNumber, messages, type Messages } from "../i18n.ts";
 import { Layout, MapRegion } from "../layout.tsx";
 import { localizedPath } from "../paths.ts";
+import { CATALOG_SEARCH_PATH } from "./catalog-search.tsx";
 import { specificationPath } from "./specifications.tsx";
 
 export const DATA_PATH = "/data";
@@ -37,6 +38,9 @@ export function DataListPage({ language, datasets }: DataListPageProps) {
       {t.dataIntro.map((text) => (
         <p>{text}</p>
       ))}
+      <p>
+        {t.dataCatalogText} <a href={localizedPath(language, CATALOG_SEARCH_PATH)}>{t.dataCatalogLink}</a>
+      </p>
       <div class="table-scroll" role="region" aria-labelledby="datasets-caption" tabindex={0}>
         <table>
           <caption id="datasets-caption">{t.dataCaption}</caption>
@@ -156,36 +160,69 @@ export interface DatasetPageProps {
   readonly origin: string;
 }
 
-/** The schema.org Dataset for search engines and dataset search, as JSON-LD. */
-export function datasetJsonLd(props: Pick<DatasetPageProps, "language" | "spec" | "origin">): string {
-  const { language, spec, origin } = props;
-  const definition = spec.definition;
-  const api = `${origin}/api/v1/data/${spec.slug}`;
+/** What a schema.org Dataset says: the same shape for a national dataset and a publication. */
+export interface SchemaOrgDataset {
+  readonly language: Language;
+  readonly spec: SpecificationVersion;
+  readonly origin: string;
+  /** The page's own path (without language prefix). */
+  readonly path: string;
+  readonly name: string;
+  readonly place: string;
+  readonly publisher: { readonly name: string; readonly path: string };
+  /** The downloads: an API path (`/api/v1/…`) without its extension. */
+  readonly downloads: string;
+}
+
+const DOWNLOAD_TYPES = [
+  ["csv", "text/csv"],
+  ["geojson", "application/geo+json"],
+  ["json", "application/json"],
+] as const;
+
+/** The schema.org Dataset for search engines and dataset search, as JSON-LD in a script element. */
+export function schemaOrgDataset(dataset: SchemaOrgDataset): string {
+  const { language, spec, origin } = dataset;
   const document = {
     "@context": "https://schema.org",
     "@type": "Dataset",
-    name: definition.title[language],
-    description: definition.description[language],
-    url: `${origin}${localizedPath(language, datasetPath(spec.slug))}`,
+    name: dataset.name,
+    description: spec.definition.description[language],
+    url: `${origin}${localizedPath(language, dataset.path)}`,
     inLanguage: language,
     isAccessibleForFree: true,
     license: "https://creativecommons.org/publicdomain/zero/1.0/",
     isBasedOn: `${origin}${localizedPath(language, specificationPath(spec.slug, spec.version))}`,
     version: spec.version,
-    spatialCoverage: { "@type": "Place", name: language === "sv" ? "Sverige" : "Sweden" },
-    publisher: { "@type": "Organization", name: "Dataverkstad", url: `${origin}/` },
-    distribution: [
-      { "@type": "DataDownload", encodingFormat: "text/csv", contentUrl: `${api}/download.csv` },
-      {
-        "@type": "DataDownload",
-        encodingFormat: "application/geo+json",
-        contentUrl: `${api}/download.geojson`,
-      },
-      { "@type": "DataDownload", encodingFormat: "application/json", contentUrl: `${api}/download.json` },
-    ],
+    spatialCoverage: { "@type": "Place", name: dataset.place },
+    publisher: {
+      "@type": "Organization",
+      name: dataset.publisher.name,
+      url: `${origin}${dataset.publisher.path}`,
+    },
+    distribution: DOWNLOAD_TYPES.map(([extension, type]) => ({
+      "@type": "DataDownload",
+      encodingFormat: type,
+      contentUrl: `${origin}${dataset.downloads}.${extension}`,
+    })),
   };
   // JSON in a script element: "<" escaped, so no text in it can end the element.
   return JSON.stringify(document).replace(/</g, "\\u003c");
+}
+
+/** The national dataset as schema.org sees it. */
+export function datasetJsonLd(props: Pick<DatasetPageProps, "language" | "spec" | "origin">): string {
+  const { language, spec, origin } = props;
+  return schemaOrgDataset({
+    language,
+    spec,
+    origin,
+    path: datasetPath(spec.slug),
+    name: spec.definition.title[language],
+    place: language === "sv" ? "Sverige" : "Sweden",
+    publisher: { name: "Dataverkstad", path: "/" },
+    downloads: `/api/v1/data/${spec.slug}/download`,
+  });
 }
 
 /** A national dataset: filters, a preview page of rows (map and table), downloads and the API. */

@@ -92,6 +92,11 @@ export function LanPage({ language, lan }: LanPageProps) {
           <dd>{lan.kommunCount}</dd>
         </div>
       </dl>
+      <p>
+        <a href={localizedPath(language, `/progress/lan/${lan.code}`)}>
+          {fill(t.progressLanLink, { lan: lan.name })}
+        </a>
+      </p>
       <div class="split">
         <section aria-labelledby="kommuner-heading">
           <h2 id="kommuner-heading">{fill(t.lanKommunerHeading, { lan: lan.name })}</h2>

@@ -1,24 +1,23 @@
 import type { Language } from "../../core/index.ts";
 import {
-  CRITERION_DEFINITIONS,
   LEVEL_NAMES,
   LEVELS,
+  type CountyProgress,
   type HistoryPoint,
   type NationalProgress,
-  type Scorecard,
+  type ProjectedMap,
 } from "../../progress/index.ts";
 import { fill, messages } from "../i18n.ts";
 import { Layout } from "../layout.tsx";
 import { localizedPath } from "../paths.ts";
-
-const percent = (share: number, language: Language) =>
-  `${(share * 100).toLocaleString(language === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 1 })} %`;
+import { Choropleth, MapKey, ProgressStyles, smallAreas, type MapEntry } from "./progress-map.tsx";
+import { CountyTable, KommunTable, percent, readinessPath } from "./progress-tables.tsx";
 
 /**
  * A share against the goal as a bar (SVG: the site's CSP allows no inline styles); the sentence
  * beside it carries the same figure for everyone.
  */
-function GoalBar({ share, label }: { share: number; label: string }) {
+export function GoalBar({ share, label }: { share: number; label: string }) {
   return (
     <div class="goal">
       <p>{label}</p>
@@ -87,9 +86,61 @@ function TrendChart({ history, language }: { history: readonly HistoryPoint[]; l
   );
 }
 
+/** The national map with its key, the counties beside it and every municipality below, as text. */
+function NationalMap({ language, map, kommuner, counties }: ProgressPageProps) {
+  const t = messages(language);
+  return (
+    <section aria-labelledby="map-heading">
+      <h2 id="map-heading">{t.progressMapHeading}</h2>
+      <p id="map-note">{t.progressMapNote}</p>
+      <div class="progress-map">
+        <div>
+          <Choropleth
+            language={language}
+            id="kommun-map"
+            map={map}
+            entries={kommuner}
+            title={t.progressMapTitle}
+          />
+          <figure class="map-inset">
+            <figcaption>{t.progressInsetCaption}</figcaption>
+            <Choropleth
+              language={language}
+              id="stockholm-map"
+              map={map}
+              entries={kommuner.filter((k) => k.lanCode === "01")}
+              crop={smallAreas(map, "01")}
+              title={t.progressInsetTitle}
+            />
+          </figure>
+          <MapKey language={language} id="kommun-map" entries={kommuner} />
+        </div>
+        <div>
+          <h3>{t.progressLanTableHeading}</h3>
+          <CountyTable language={language} counties={counties} caption={t.progressLanTableCaption} />
+        </div>
+      </div>
+      <details class="all-kommuner">
+        <summary>{t.progressAllKommuner}</summary>
+        <div class="table-scroll">
+          <KommunTable language={language} kommuner={kommuner} counties={counties} />
+        </div>
+      </details>
+    </section>
+  );
+}
+
+/** A municipality on the national map, with its county for the table. */
+export interface KommunEntry extends MapEntry {
+  readonly lanCode: string;
+}
+
 export interface ProgressPageProps {
   readonly language: Language;
   readonly progress: NationalProgress;
+  readonly map: ProjectedMap;
+  readonly kommuner: readonly KommunEntry[];
+  readonly counties: readonly CountyProgress[];
   readonly history: readonly HistoryPoint[];
   readonly leaderboard: {
     readonly top: readonly { code: string; name: string; level: number; score: number }[];
@@ -98,17 +149,20 @@ export interface ProgressPageProps {
   };
 }
 
-export function ProgressPage({ language, progress, history, leaderboard }: ProgressPageProps) {
+export function ProgressPage(props: ProgressPageProps) {
+  const { language, progress, history, leaderboard } = props;
   const t = messages(language);
   const levelName = (level: number) => LEVEL_NAMES[level as 0 | 1 | 2 | 3][language];
   const org = (code: string, name: string) => (
-    <a href={localizedPath(language, `/organizations/${code}/readiness`)}>{name}</a>
+    <a href={localizedPath(language, readinessPath(code))}>{name}</a>
   );
   return (
     <Layout
       language={language}
       title={t.progressTitle}
       path="/progress"
+      section="progress"
+      head={<ProgressStyles />}
       breadcrumbs={[{ label: t.navStart, path: "/" }]}
     >
       <h1>{t.progressTitle}</h1>
@@ -130,6 +184,8 @@ export function ProgressPage({ language, progress, history, leaderboard }: Progr
       <p>
         <strong>{progress.goalMet ? t.progressGoalMet : t.progressGoalNotMet}</strong>
       </p>
+
+      <NationalMap {...props} />
 
       <h2>{t.progressLevelsHeading}</h2>
       <div class="table-scroll">
@@ -228,127 +284,12 @@ export function ProgressPage({ language, progress, history, leaderboard }: Progr
       <h2>{t.progressMoreHeading}</h2>
       <ul>
         <li>
-          <a href="/api/v1/progress/model">{t.progressModelLink}</a>
+          <a href={localizedPath(language, "/progress/model")}>{t.progressModelPageLink}</a>
         </li>
         <li>
           <a href="/api/v1/coverage?format=csv">{t.progressCoverageLink}</a>
         </li>
       </ul>
-    </Layout>
-  );
-}
-
-export interface ReadinessPageProps {
-  readonly language: Language;
-  readonly card: Scorecard;
-  readonly badgeUrl: string;
-}
-
-export function ReadinessPage({ language, card, badgeUrl }: ReadinessPageProps) {
-  const t = messages(language);
-  const name = card.organization.name;
-  const title = fill(t.readinessTitle, { organization: name });
-  const levelText = fill(t.readinessLevel, { level: card.level, name: LEVEL_NAMES[card.level][language] });
-  const evidenceKind = {
-    measured: t.readinessMeasured,
-    declared: t.readinessDeclared,
-    missing: t.readinessMissing,
-  };
-  const isKommun = card.organization.types.includes("kommun");
-  return (
-    <Layout
-      language={language}
-      title={title}
-      path={`/organizations/${card.organization.code}/readiness`}
-      section="organizations"
-      breadcrumbs={[
-        { label: t.navStart, path: "/" },
-        { label: t.navOrganizations, path: "/organizations" },
-        { label: name, path: `/organizations/${card.organization.code}` },
-      ]}
-    >
-      <h1>{title}</h1>
-      <p>
-        <img src={badgeUrl} alt={levelText} width="260" height="24" />
-      </p>
-      <p>
-        <strong>{levelText}</strong> {fill(t.readinessScore, { score: card.score })}
-      </p>
-
-      <h2>{t.readinessNextHeading}</h2>
-      {card.nextSteps.length === 0 ? (
-        <p>{t.readinessNextNone}</p>
-      ) : (
-        <ol>
-          {card.nextSteps.map((step) => (
-            <li>
-              {step.text[language]}{" "}
-              {step.links.map((link, i) => (
-                <>
-                  {i > 0 ? " · " : ""}
-                  <a href={link.href.startsWith("/api/") ? link.href : localizedPath(language, link.href)}>
-                    {link.title[language]}
-                  </a>
-                </>
-              ))}
-            </li>
-          ))}
-        </ol>
-      )}
-
-      <h2>{t.readinessCriteriaHeading}</h2>
-      <div class="table-scroll">
-        <table>
-          <caption>{t.readinessCriteriaCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.columnCriterion}</th>
-              <th scope="col">{t.columnMet}</th>
-              <th scope="col">{t.columnEvidence}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {card.criteria.map((criterion) => {
-              const definition = CRITERION_DEFINITIONS.find((d) => d.id === criterion.id);
-              const evidence = criterion.evidence;
-              return (
-                <tr>
-                  <th scope="row">{definition?.title[language] ?? criterion.id}</th>
-                  <td>{criterion.met ? t.readinessMet : t.readinessNotMet}</td>
-                  <td>
-                    {`${evidenceKind[evidence.kind]}: ${evidence.detail[language]}`}
-                    {evidence.kind === "declared" ? (
-                      <>
-                        {" "}
-                        <a href={evidence.url} rel="nofollow">
-                          {t.readinessEvidenceLink}
-                        </a>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-
-      <h2>{isKommun ? t.readinessPeersHeading : t.readinessPeersRegionsHeading}</h2>
-      {isKommun ? <p>{t.readinessPeersNote}</p> : null}
-      <ul>
-        {card.peers.map((peer) => (
-          <li>
-            <a href={localizedPath(language, `/organizations/${peer.code}/readiness`)}>{peer.name}</a>
-            {`: ${peer.level} ${LEVEL_NAMES[peer.level][language]}`}
-          </li>
-        ))}
-      </ul>
-
-      <h2>{t.readinessBadgeHeading}</h2>
-      <p>{t.readinessBadgeIntro}</p>
-      <pre>
-        <code>{`<img src="${badgeUrl}" alt="${levelText}" height="24">`}</code>
-      </pre>
     </Layout>
   );
 }

@@ -7,6 +7,7 @@ import { CsrfField } from "../forms.tsx";
 import { countText, fill, formatDateTime, formatNumber, messages, type Messages } from "../i18n.ts";
 import { Layout, type Crumb } from "../layout.tsx";
 import { localizedPath } from "../paths.ts";
+import { schemaOrgDataset } from "./data.tsx";
 import { specificationPath } from "./specifications.tsx";
 import { ReportDetails } from "./validate.tsx";
 
@@ -30,7 +31,7 @@ export function releaseFileUrl(release: Release): string {
   return `/api/v1/releases/${release.id}/file`;
 }
 
-function organizationCrumbs(organization: Organization, t: Messages): Crumb[] {
+export function organizationCrumbs(organization: Organization, t: Messages): Crumb[] {
   return [
     { label: t.navStart, path: "/" },
     { label: t.navOrganizations, path: "/organizations" },
@@ -112,6 +113,11 @@ export function PublicationsPage({
           </a>
         </p>
       ) : null}
+      <p>
+        <a href={localizedPath(language, `/organizations/${organization.code}/catalog/described`)}>
+          {t.describedLink}
+        </a>
+      </p>
       {mayRead ? <p class="note">{t.publicationsRejectedNote}</p> : null}
       {anyDemo ? <p class="note">{t.demoNote}</p> : null}
       {rows.length === 0 ? (
@@ -185,6 +191,8 @@ export interface PublicationPageProps {
   readonly releases: readonly Release[];
   readonly mayRead: boolean;
   readonly mayPublish: boolean;
+  /** The site's origin, for the schema.org JSON-LD. */
+  readonly origin: string;
 }
 
 function changesText(release: Release, language: Language, t: Messages): string {
@@ -216,6 +224,25 @@ export function PublicationPage(props: PublicationPageProps) {
           path: publicationsPath(organization.code),
         },
       ]}
+      head={
+        current === null ? undefined : (
+          <script
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{
+              __html: schemaOrgDataset({
+                language,
+                spec,
+                origin: props.origin,
+                path: publicationPath(organization.code, spec.slug),
+                name: title,
+                place: organization.name,
+                publisher: { name: organization.name, path: `/organizations/${organization.code}` },
+                downloads: `/api/v1/organizations/${organization.code}/data/${spec.slug}`,
+              }),
+            }}
+          />
+        )
+      }
     >
       <h1>
         {title}
