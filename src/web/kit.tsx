@@ -93,7 +93,12 @@ export async function readForm(c: WebContext): Promise<FormData> {
 }
 
 /** A text field of a form, trimmed; "" when missing or a file. */
-export function formText(form: FormData, name: string): string {
+/** What the form readers answer: FormData, or an upload form read as a stream (multipart.ts). */
+export interface FormFields {
+  get(name: string): FormDataEntryValue | null;
+}
+
+export function formText(form: FormFields, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value.trim() : "";
 }
@@ -101,7 +106,7 @@ export function formText(form: FormData, name: string): string {
 /** Whether the form carries the CSRF token of the cookie it came with. */
 export function csrfValid(
   c: WebContext,
-  form: FormData,
+  form: FormFields,
   purpose: CsrfPurpose,
   cookie = SESSION_COOKIE,
 ): boolean {

@@ -2,7 +2,7 @@
 // report of a rejected file), and the publish form. Rejected files are for the organization and
 // its coordinators only; publishing needs the publish right and the session's CSRF token.
 import type { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import type { AuditContext } from "../accounts/index.ts";
 import { isAppError, notFound, type Language } from "../core/index.ts";
 import {
   validRowsPublishable,
@@ -22,13 +22,13 @@ import {
   htmlPage,
   pageRoute,
   postRoute,
-  readForm,
   seeOther,
   signInRedirect,
   siteOrigin,
   viewerOrSignIn,
   type WebContext,
 } from "./kit.tsx";
+import { declaredSizeLimit, readUploadForm, type UploadForm } from "./multipart.ts";
 import { ForbiddenPage } from "./pages/forbidden.tsx";
 import {
   PublicationPage,
@@ -252,6 +252,79 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
     return publishForm(c, language, organization, viewer, { selected: c.req.query("spec") });
   });
 
+  /** What the publish form's POST does once the upload is read and its CSRF token checked. */
+  const publishUpload = async (
+    c: WebContext,
+    language: Language,
+    organization: Organization,
+    viewer: Viewer,
+    form: UploadForm,
+    audit: AuditContext,
+  ): Promise<Response> => {
+    const t = messages(language);
+    // The valid rows of a rejected file, read again from the store: nothing is uploaded twice.
+    const releaseId = formText(form, "release");
+    if (releaseId !== "") {
+      if (!UUID.test(releaseId)) throw noSuchRelease(releaseId);
+      // Whose release it is, before its file is opened.
+      const owned = await publishing.getRelease(releaseId);
+      if (owned.organizationCode !== organization.code || owned.status !== "rejected") {
+        throw noSuchRelease(releaseId);
+      }
+      const { release: rejected, body } = await publishing.releaseFile(releaseId);
+      const release = await publishing.publish({
+        organizationCode: organization.code,
+        slug: rejected.slug,
+        body,
+        fileName: rejected.file.name ?? undefined,
+        format: rejected.file.format,
+        mode: "valid-rows",
+        origin: "upload",
+        audit,
+      });
+      return seeOther(c, language, releasePath(release));
+    }
+
+    const options = await publishOptions(organization, language);
+    const slug = formText(form, "spec");
+    const file = form.file;
+    const errors: FieldProblem[] = [];
+    if (!options.some((o) => o.slug === slug))
+      errors.push({ fieldId: PUBLISH_FIELDS.spec, message: t.publishErrorNoSpec });
+    // No file chosen: browsers send an empty part with no file name.
+    if (file === null || (file.name === "" && file.size === 0)) {
+      errors.push({ fieldId: PUBLISH_FIELDS.file, message: t.publishErrorNoFile });
+    } else if (file.size === 0) {
+      errors.push({ fieldId: PUBLISH_FIELDS.file, message: t.validateErrorEmptyFile });
+    }
+    if (errors.length > 0 || file === null) {
+      return publishForm(c, language, organization, viewer, { status: 400, selected: slug, errors });
+    }
+    const release: Release = await publishing.publish({
+      organizationCode: organization.code,
+      slug,
+      body: file.open(),
+      fileName: file.name.slice(0, 255),
+      mode: "all",
+      origin: "upload",
+      audit,
+    });
+    return seeOther(c, language, releasePath(release));
+  };
+
+  const tooLarge = (c: WebContext, language: Language, organization: Organization, viewer: Viewer) =>
+    publishForm(c, language, organization, viewer, {
+      status: 413,
+      errors: [
+        {
+          fieldId: PUBLISH_FIELDS.file,
+          message: fill(messages(language).validateErrorTooLarge, {
+            size: formatMegabytes(maxUploadBytes, language),
+          }),
+        },
+      ],
+    });
+
   postRoute(
     web,
     "/organizations/:code/publish",
@@ -271,92 +344,26 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
           true,
         );
       }
-      const form = await readForm(c);
-      if (!csrfValid(c, form, "session")) return csrfRefused(c, language, path);
-      const audit = { actor: `user:${viewer.user.id}`, fromAddress: clientAddress(c) };
-
-      // The valid rows of a rejected file, read again from the store: nothing is uploaded twice.
-      const releaseId = formText(form, "release");
-      if (releaseId !== "") {
-        if (!UUID.test(releaseId)) throw noSuchRelease(releaseId);
-        const { release: rejected, body } = await publishing.releaseFile(releaseId);
-        if (rejected.organizationCode !== organization.code || rejected.status !== "rejected") {
-          throw noSuchRelease(releaseId);
-        }
-        const release = await publishing.publish({
-          organizationCode: organization.code,
-          slug: rejected.slug,
-          body,
-          fileName: rejected.file.name ?? undefined,
-          format: rejected.file.format,
-          mode: "valid-rows",
-          origin: "upload",
-          audit,
-        });
-        return seeOther(c, language, releasePath(release));
+      const upload = await readUploadForm(c.req.raw, { fileField: "file", maxFileBytes: maxUploadBytes });
+      if (upload.kind === "too-large") return tooLarge(c, language, organization, viewer);
+      const { form } = upload;
+      try {
+        if (!csrfValid(c, form, "session")) return csrfRefused(c, language, path);
+        const audit = { actor: `user:${viewer.user.id}`, fromAddress: clientAddress(c) };
+        return await publishUpload(c, language, organization, viewer, form, audit);
+      } finally {
+        await form.dispose();
       }
-
-      const options = await publishOptions(organization, language);
-      const slug = formText(form, "spec");
-      const fileValue = form.get("file");
-      // No file chosen: browsers send an empty part with no file name.
-      const file = fileValue === null || typeof fileValue === "string" ? undefined : fileValue;
-      const errors: FieldProblem[] = [];
-      if (!options.some((o) => o.slug === slug))
-        errors.push({ fieldId: PUBLISH_FIELDS.spec, message: t.publishErrorNoSpec });
-      if (file === undefined || (file.name === "" && file.size === 0)) {
-        errors.push({ fieldId: PUBLISH_FIELDS.file, message: t.publishErrorNoFile });
-      } else if (file.size === 0) {
-        errors.push({ fieldId: PUBLISH_FIELDS.file, message: t.validateErrorEmptyFile });
-      } else if (file.size > maxUploadBytes) {
-        return publishForm(c, language, organization, viewer, {
-          status: 413,
-          selected: slug,
-          errors: [
-            {
-              fieldId: PUBLISH_FIELDS.file,
-              message: fill(t.validateErrorTooLarge, { size: formatMegabytes(maxUploadBytes, language) }),
-            },
-          ],
-        });
-      }
-      if (errors.length > 0 || file === undefined) {
-        return publishForm(c, language, organization, viewer, { status: 400, selected: slug, errors });
-      }
-      const release: Release = await publishing.publish({
-        organizationCode: organization.code,
-        slug,
-        // Node's web streams are async-iterable; the DOM typings do not say so.
-        body: file.stream() as unknown as AsyncIterable<Uint8Array>,
-        fileName: file.name.slice(0, 255),
-        mode: "all",
-        origin: "upload",
-        audit,
-      });
-      return seeOther(c, language, releasePath(release));
     },
-    // Multipart is parsed by Request.formData(), which holds the body in memory for the request
-    // (as the validation page does); the size is capped before that: a Content-Length over the
-    // limit is refused at once, a body without one is counted as it is read.
+    // The file part is spooled to disk as it arrives (multipart.ts); a Content-Length over the
+    // limit is refused before anything is read.
     (language) =>
-      bodyLimit({
-        maxSize: maxUploadBytes + FORM_OVERHEAD_BYTES,
-        onError: async (c: WebContext) => {
-          const t = messages(language);
-          const organization = await registry.getOrganization(c.req.param("code") ?? "");
-          const viewer = viewerOf(c);
-          if (viewer === null)
-            return csrfRefused(c, language, publishPath(organization.code), { Connection: "close" });
-          return publishForm(c, language, organization, viewer, {
-            status: 413,
-            errors: [
-              {
-                fieldId: PUBLISH_FIELDS.file,
-                message: fill(t.validateErrorTooLarge, { size: formatMegabytes(maxUploadBytes, language) }),
-              },
-            ],
-          });
-        },
+      declaredSizeLimit<WebEnv>(maxUploadBytes + FORM_OVERHEAD_BYTES, async (c) => {
+        const organization = await registry.getOrganization(c.req.param("code") ?? "");
+        const viewer = viewerOf(c);
+        if (viewer === null)
+          return csrfRefused(c, language, publishPath(organization.code), { Connection: "close" });
+        return tooLarge(c, language, organization, viewer);
       }),
   );
 }

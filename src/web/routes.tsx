@@ -1,5 +1,4 @@
 import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { etag } from "hono/etag";
 import type { AccountsService } from "../accounts/index.ts";
 import type { DatasetQueryService } from "../consolidation/index.ts";
@@ -34,6 +33,7 @@ import { ValidateFormPage, ValidationReportPage, VALIDATE_PATH, type FormError }
 import { ENGLISH_PREFIX, localizedPath, pathLanguage, safeSitePath, stripLanguage } from "./paths.ts";
 import { priorityRoutes } from "./priority-routes.tsx";
 import { progressRoutes } from "./progress-routes.tsx";
+import { declaredSizeLimit, readUploadForm, type UploadForm } from "./multipart.ts";
 import { FORM_OVERHEAD_BYTES, publishingRoutes } from "./publishing-routes.tsx";
 import {
   LEAFLET_DIST_DIR,
@@ -245,6 +245,37 @@ export function webRoutes(deps: WebDependencies) {
     );
   };
 
+  const validateUpload = async (c: Context<WebEnv>, language: Language, form: UploadForm) => {
+    const t = messages(language);
+    const slug = (form.get("spec") ?? "").trim();
+    const file = form.file;
+    const errors: FormError[] = [];
+    if (slug === "") errors.push({ field: "spec", message: t.validateErrorNoSpec });
+    // No file chosen: browsers send an empty part with no file name.
+    if (file === null || (file.name === "" && file.size === 0)) {
+      errors.push({ field: "file", message: t.validateErrorNoFile });
+    } else if (file.size === 0) {
+      errors.push({ field: "file", message: t.validateErrorEmptyFile });
+    }
+    if (errors.length > 0 || file === null) return formWithErrors(c, language, errors, 400, slug);
+    if (!SLUG.test(slug)) throw noSuchSpecification(slug);
+    const spec = await specs.getSpecification(slug);
+    const report = await validation.validate(file.open(), { slug, version: spec.version });
+    return htmlPage(
+      c,
+      language,
+      <ValidationReportPage
+        language={language}
+        report={report}
+        spec={spec}
+        fileName={file.name.slice(0, 200)}
+        origin={new URL(c.req.url).origin}
+      />,
+      200,
+      { "Cache-Control": "no-store" },
+    );
+  };
+
   for (const [route, language] of [
     [VALIDATE_PATH, "sv"],
     [`${ENGLISH_PREFIX}${VALIDATE_PATH}`, "en"],
@@ -254,57 +285,22 @@ export function webRoutes(deps: WebDependencies) {
       field: "file",
       message: fill(t.validateErrorTooLarge, { size: formatMegabytes(maxUploadBytes, language) }),
     };
-    // Multipart bodies are parsed by Request.formData(), which holds the whole body in memory (as
-    // would Hono's parseBody): a streaming multipart parser, handing the file part to the validator
-    // as it arrives, is future work. Until then the size is capped before anything is read: a
-    // Content-Length over the limit is refused at once, and a body without one is counted as it
-    // is read (hono/body-limit). The API's POST /api/v1/validate streams the raw body instead.
+    // The file part is spooled to disk as it arrives (multipart.ts), so memory stays flat; a file
+    // over the limit stops the reading. A Content-Length over it is refused before anything is read.
     web.post(
       route,
-      bodyLimit({
-        maxSize: maxUploadBytes + FORM_OVERHEAD_BYTES,
-        onError: (c: Context<WebEnv>) => formWithErrors(c, language, [tooLarge], 413),
-      }),
+      declaredSizeLimit<WebEnv>(maxUploadBytes + FORM_OVERHEAD_BYTES, (c) =>
+        formWithErrors(c, language, [tooLarge], 413),
+      ),
       async (c) => {
-        let form: FormData;
+        const upload = await readUploadForm(c.req.raw, { fileField: "file", maxFileBytes: maxUploadBytes });
+        if (upload.kind === "too-large") return formWithErrors(c, language, [tooLarge], 413);
+        const { form } = upload;
         try {
-          form = await c.req.formData();
-        } catch {
-          form = new FormData();
+          return await validateUpload(c, language, form);
+        } finally {
+          await form.dispose();
         }
-        const slugValue = form.get("spec");
-        const slug = typeof slugValue === "string" ? slugValue.trim() : "";
-        const fileValue = form.get("file");
-        // No file chosen: browsers send an empty part with no file name.
-        const file = fileValue === null || typeof fileValue === "string" ? undefined : fileValue;
-        const errors: FormError[] = [];
-        if (slug === "") errors.push({ field: "spec", message: t.validateErrorNoSpec });
-        if (file === undefined || (file.name === "" && file.size === 0)) {
-          errors.push({ field: "file", message: t.validateErrorNoFile });
-        } else if (file.size === 0) {
-          errors.push({ field: "file", message: t.validateErrorEmptyFile });
-        } else if (file.size > maxUploadBytes) {
-          return formWithErrors(c, language, [tooLarge], 413, slug);
-        }
-        if (errors.length > 0 || file === undefined) return formWithErrors(c, language, errors, 400, slug);
-        if (!SLUG.test(slug)) throw noSuchSpecification(slug);
-        const spec = await specs.getSpecification(slug);
-        // Node's web streams are async-iterable; the DOM typings do not say so.
-        const source = file.stream() as unknown as AsyncIterable<Uint8Array>;
-        const report = await validation.validate(source, { slug, version: spec.version });
-        return htmlPage(
-          c,
-          language,
-          <ValidationReportPage
-            language={language}
-            report={report}
-            spec={spec}
-            fileName={file.name.slice(0, 200)}
-            origin={new URL(c.req.url).origin}
-          />,
-          200,
-          { "Cache-Control": "no-store" },
-        );
       },
     );
   }
