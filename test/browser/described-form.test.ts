@@ -3,44 +3,27 @@
 // says the dataset is in the catalog. Every state passes axe-core.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { Browser } from "playwright-core";
-import { AccountsService } from "../../src/accounts/index.ts";
-import type { OrganizationCode } from "../../src/core/index.ts";
-import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
-import { assertClean, contextOptions, focused, launchBrowser, tabTo, watchPage } from "./support.ts";
+import { assertClean, contextOptions, focused, tabTo, watchPage } from "./support.ts";
+import { PUBLISHER, setUpSignedIn, type SignedInSetup } from "./signed-in-support.ts";
 
-const PASSWORD = "ett-långt-lösenord-för-webbtest";
-const EMAIL = "pia@linkoping.se";
-
-let platform: TestPlatform;
-let browser: Browser;
+let setup: SignedInSetup;
 
 before(async () => {
-  [platform, browser] = await Promise.all([startTestPlatform(), launchBrowser()]);
-  await new AccountsService(platform.db).createUser({
-    email: EMAIL,
-    displayName: "Pia Publicerare",
-    password: PASSWORD,
-    roles: [{ role: "publisher", organizationCode: "0580" as OrganizationCode }],
-  });
+  setup = await setUpSignedIn();
 });
 
-after(async () => {
-  await browser.close();
-  await platform.close();
-});
+after(() => setup.close());
 
 describe("describing a dataset by keyboard", () => {
   test("a mistake is summarised and focused; fixed, the dataset is saved into the catalog", async () => {
-    const context = await browser.newContext(contextOptions("sv"));
+    const { browser, platform, sessions } = setup;
+    const context = await browser.newContext({
+      ...contextOptions("sv"),
+      storageState: sessions.get(PUBLISHER),
+    });
     try {
       const page = await context.newPage();
       const problems = await watchPage(page);
-      await page.goto(`${platform.url}/sign-in`);
-      await page.locator("#sign-in-email").fill(EMAIL);
-      await page.locator("#sign-in-password").fill(PASSWORD);
-      await Promise.all([page.waitForURL(/\/account$/), page.locator("#sign-in-password").press("Enter")]);
-
       await page.goto(`${platform.url}/organizations/0580/catalog/described/new`);
       await assertClean(page, problems);
       await tabTo(page, "#described-title");

@@ -10,6 +10,7 @@ import {
   type DescribedDataset,
   type DescriptionField,
 } from "../../catalog/index.ts";
+import type { JSX } from "hono/jsx/jsx-runtime";
 import type { Language } from "../../core/index.ts";
 import type { Organization } from "../../registry/index.ts";
 import { CsrfField, ErrorSummary, FieldError, fieldAria, groupClass, type FieldProblem } from "../forms.tsx";
@@ -135,65 +136,65 @@ export function DescribedFormPage(props: DescribedFormPageProps) {
   const title = id === null ? t.describedNew : t.describedEditTitle;
   const action = id === null ? describedNewPath(organization.code) : describedItemPath(organization.code, id);
   const value = (name: string) => values[name] ?? "";
+  /** A labelled field with its hint and its error, around the control made for its id. */
+  const group = (
+    field: DescriptionField | "titleEn" | "descriptionEn",
+    label: string,
+    hint: string,
+    control: (fieldId: string, aria: ReturnType<typeof fieldAria>) => JSX.Element,
+  ) => {
+    const fieldId = describedFieldId(field);
+    const hintId = `${fieldId}-hint`;
+    return (
+      <div class={groupClass(fieldId, errors)}>
+        <label for={fieldId}>{label}</label>
+        <p id={hintId} class="hint">
+          {hint}
+        </p>
+        <FieldError fieldId={fieldId} errors={errors} language={language} />
+        {control(fieldId, fieldAria(fieldId, errors, hintId))}
+      </div>
+    );
+  };
   const text = (
     field: DescriptionField | "titleEn" | "descriptionEn",
     name: string,
     label: string,
     hint: string,
     options: { type?: string; maxlength: number; required?: boolean; inputmode?: "url" | "email" },
-  ) => {
-    const fieldId = describedFieldId(field);
-    const hintId = `${fieldId}-hint`;
-    return (
-      <div class={groupClass(fieldId, errors)}>
-        <label for={fieldId}>{label}</label>
-        <p id={hintId} class="hint">
-          {hint}
-        </p>
-        <FieldError fieldId={fieldId} errors={errors} language={language} />
-        <input
-          id={fieldId}
-          name={name}
-          type={options.type ?? "text"}
-          value={value(name)}
-          maxlength={options.maxlength}
-          required={options.required === true}
-          inputmode={options.inputmode}
-          spellcheck={options.inputmode === undefined ? undefined : false}
-          {...fieldAria(fieldId, errors, hintId)}
-        />
-      </div>
-    );
-  };
+  ) =>
+    group(field, label, hint, (fieldId, aria) => (
+      <input
+        id={fieldId}
+        name={name}
+        type={options.type ?? "text"}
+        value={value(name)}
+        maxlength={options.maxlength}
+        required={options.required === true}
+        inputmode={options.inputmode}
+        spellcheck={options.inputmode === undefined ? undefined : false}
+        {...aria}
+      />
+    ));
   const area = (
     field: "description" | "descriptionEn",
     name: string,
     label: string,
     hint: string,
     required: boolean,
-  ) => {
-    const fieldId = describedFieldId(field);
-    const hintId = `${fieldId}-hint`;
-    return (
-      <div class={groupClass(fieldId, errors)}>
-        <label for={fieldId}>{label}</label>
-        <p id={hintId} class="hint">
-          {hint}
-        </p>
-        <FieldError fieldId={fieldId} errors={errors} language={language} />
-        <textarea
-          id={fieldId}
-          name={name}
-          rows={5}
-          maxlength={DESCRIPTION_LIMITS.description}
-          required={required}
-          {...fieldAria(fieldId, errors, hintId)}
-        >
-          {value(name)}
-        </textarea>
-      </div>
-    );
-  };
+  ) =>
+    group(field, label, hint, (fieldId, aria) => (
+      <textarea
+        id={fieldId}
+        name={name}
+        rows={5}
+        maxlength={DESCRIPTION_LIMITS.description}
+        required={required}
+        {...aria}
+      >
+        {value(name)}
+      </textarea>
+    ));
   const select = (
     field: DescriptionField,
     label: string,
