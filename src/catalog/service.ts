@@ -18,6 +18,7 @@ import {
   type OrganizationFacts,
 } from "./entries.ts";
 import { GraphBuilder } from "./graph.ts";
+import { BASE_TOKEN } from "./harvest/normalise.ts";
 import {
   parseDatasetId,
   type CatalogContext,
@@ -140,6 +141,26 @@ export class CatalogService {
         }
       },
     };
+  }
+
+  /**
+   * Where a harvested (or form-described) resource's skolem IRI leads a reader: the path under
+   * the platform's base (`/.well-known/genid/{hash}`) of an active dataset, or of one of its own
+   * nodes (a distribution). Null when no active dataset holds it.
+   */
+  async harvestedOwner(
+    path: string,
+  ): Promise<{ readonly organizationCode: string; readonly described: boolean } | null> {
+    const iri = `${BASE_TOKEN}${path}`;
+    const [row] = await this.db.query<{ organization_code: string; kind: string }>(
+      `SELECT h.organization_code, s.kind FROM harvested_datasets h JOIN harvest_sources s ON s.id = h.source_id
+       WHERE h.status = 'active' AND (h.dataset_iri = $1 OR h.graph->'own' @> jsonb_build_array(jsonb_build_object('id', $1::text)))
+       ORDER BY (h.dataset_iri = $1) DESC LIMIT 1`,
+      [iri],
+    );
+    return row === undefined
+      ? null
+      : { organizationCode: row.organization_code, described: row.kind === "form" };
   }
 
   /** One dataset by its id (`0580.badplatser`, `national.badplatser`). */

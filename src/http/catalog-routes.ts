@@ -14,6 +14,7 @@ import {
 } from "../catalog/index.ts";
 import { errorResponses, OrganizationCodeSchema } from "./api/schemas.ts";
 import { notModified, streamChunks } from "./api/data.ts";
+import { notFound } from "../core/index.ts";
 import type { AppEnv } from "./context.ts";
 
 /** Harvesters poll; a minute's caching spares the database without hiding a publish for long. */
@@ -153,6 +154,20 @@ export function catalogRoutes(catalog: CatalogService, publicUrl: (origin: strin
       "Cache-Control": CATALOG_CACHE_CONTROL,
       Vary: "Accept",
     });
+  });
+
+  // Skolem IRIs of harvested and form-described resources resolve to their organization's page.
+  app.get("/.well-known/genid/:hash{[0-9a-f]{32}}", async (c) => {
+    const owner = await catalog.harvestedOwner(c.req.path);
+    if (owner === null)
+      throw notFound({
+        sv: "Ingen skördad datamängd i katalogen har den här adressen (längre).",
+        en: "No harvested dataset in the catalog has this address (any more).",
+      });
+    const page = owner.described
+      ? `/organizations/${owner.organizationCode}/catalog/described`
+      : `/organizations/${owner.organizationCode}`;
+    return c.redirect(page, 303);
   });
 
   return app;

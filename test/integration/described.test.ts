@@ -116,6 +116,10 @@ describe("datasets an organization describes itself", () => {
     );
     assert.equal(publisher?.object.value, "https://data.example.se/organizations/0580#organization");
     assert.deepEqual(await violations(quads), []);
+    // Its IRI resolves: a reader is sent to the organization's described datasets.
+    const resolved = await fetch(`${platform.url}${new URL(dataset).pathname}`, { redirect: "manual" });
+    assert.equal(resolved.status, 303);
+    assert.equal(resolved.headers.get("location"), "/organizations/0580/catalog/described");
     const hits = await search("bibliotek");
     const [hit] = hits;
     assert.ok(hit);
@@ -140,6 +144,8 @@ describe("datasets an organization describes itself", () => {
     assert.deepEqual((await catalogDatasets()).datasets, []);
     assert.deepEqual(await search("bibliotek"), []);
     assert.equal((await send("GET", `/${created.id}`)).status, 404);
+    const gone = await fetch(`${platform.url}/.well-known/genid/${"0".repeat(32)}`, { redirect: "manual" });
+    assert.equal(gone.status, 404);
     assert.equal((await send("DELETE", `/${created.id}`)).status, 404);
   });
 });
