@@ -6,7 +6,7 @@ import type { Browser } from "playwright-core";
 import { createServices } from "../../src/platform/index.ts";
 import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
 import { badplatserCsv, publishCsv } from "../support/publishing.ts";
-import { assertClean, contextOptions, launchBrowser, tabTo, watchPage } from "./support.ts";
+import { assertClean, contextOptions, launchBrowser, tabTo, withPage } from "./support.ts";
 
 let platform: TestPlatform;
 let browser: Browser;
@@ -34,10 +34,7 @@ after(async () => {
 
 describe("searching the catalog by keyboard", () => {
   test("type a word, Enter, tick an organization, apply: the hits narrow, and each page is accessible", async () => {
-    const context = await browser.newContext(contextOptions("sv"));
-    try {
-      const page = await context.newPage();
-      const problems = await watchPage(page);
+    await withPage(browser, contextOptions("sv"), async (page, problems) => {
       await page.goto(`${platform.url}/catalog`);
       await assertClean(page, problems);
       await tabTo(page, "#catalog-q");
@@ -61,21 +58,14 @@ describe("searching the catalog by keyboard", () => {
         page.waitForURL(/\/organizations\/0580\/publications\/badplatser$/),
         page.keyboard.press("Enter"),
       ]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test("the English page with no match is accessible and says what to try", async () => {
-    const context = await browser.newContext(contextOptions("en"));
-    try {
-      const page = await context.newPage();
-      const problems = await watchPage(page);
+    await withPage(browser, contextOptions("en"), async (page, problems) => {
       await page.goto(`${platform.url}/en/catalog?q=zzzqqq`);
       assert.equal(await page.locator("#hits-heading").textContent(), "No results");
       await assertClean(page, problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -3,7 +3,7 @@
 // says the dataset is in the catalog. Every state passes axe-core.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { assertClean, contextOptions, focused, tabTo, watchPage } from "./support.ts";
+import { assertClean, contextOptions, focused, tabTo, withPage } from "./support.ts";
 import { PUBLISHER, setUpSignedIn, type SignedInSetup } from "./signed-in-support.ts";
 
 let setup: SignedInSetup;
@@ -17,13 +17,8 @@ after(() => setup.close());
 describe("describing a dataset by keyboard", () => {
   test("a mistake is summarised and focused; fixed, the dataset is saved into the catalog", async () => {
     const { browser, platform, sessions } = setup;
-    const context = await browser.newContext({
-      ...contextOptions("sv"),
-      storageState: sessions.get(PUBLISHER),
-    });
-    try {
-      const page = await context.newPage();
-      const problems = await watchPage(page);
+    const options = { ...contextOptions("sv"), storageState: sessions.get(PUBLISHER) };
+    await withPage(browser, options, async (page, problems) => {
       await page.goto(`${platform.url}/organizations/0580/catalog/described/new`);
       await assertClean(page, problems);
       await tabTo(page, "#described-title");
@@ -65,8 +60,6 @@ describe("describing a dataset by keyboard", () => {
       assert.match((await page.locator(".notice").textContent()) ?? "", /Bibliotekens öppettider är sparad/);
       assert.match((await page.locator(".described-list").textContent()) ?? "", /Finns i katalogen/);
       await assertClean(page, problems);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -17,8 +17,7 @@ import {
   launchBrowser,
   tabTo,
   waitForMaps,
-  watchPage,
-  type PageProblems,
+  withPage,
 } from "./support.ts";
 
 const PASSWORD = "ett-långt-lösenord-för-webbtest";
@@ -69,19 +68,6 @@ after(async () => {
   await platform.close();
 });
 
-async function withPage(
-  options: Parameters<Browser["newContext"]>[0],
-  run: (page: Page, problems: PageProblems) => Promise<void>,
-) {
-  const context = await browser.newContext(options);
-  try {
-    const page = await context.newPage();
-    await run(page, await watchPage(page));
-  } finally {
-    await context.close();
-  }
-}
-
 /** Signs in through the form with the mouse-free path: fill, then Enter. */
 async function signIn(page: Page, email: string, language: "sv" | "en" = "sv"): Promise<void> {
   await page.goto(`${platform.url}${language === "sv" ? "" : "/en"}/sign-in`);
@@ -92,7 +78,7 @@ async function signIn(page: Page, email: string, language: "sv" | "en" = "sv"): 
 
 describe("signing in by keyboard", () => {
   test("Tab reaches the email, the password and the button in order; Enter signs in", async () => {
-    await withPage(contextOptions("sv"), async (page, problems) => {
+    await withPage(browser, contextOptions("sv"), async (page, problems) => {
       await page.goto(`${platform.url}/sign-in`);
       await page.keyboard.press("Tab");
       assert.equal(await focused(page), "a:Hoppa till innehållet");
@@ -118,7 +104,7 @@ describe("signing in by keyboard", () => {
   });
 
   test("a wrong password: the error summary takes focus, says neither which part, links to the field", async () => {
-    await withPage(contextOptions("en"), async (page, problems) => {
+    await withPage(browser, contextOptions("en"), async (page, problems) => {
       await page.goto(`${platform.url}/en/sign-in`);
       await page.locator("#sign-in-email").fill(PUBLISHER.email);
       await page.locator("#sign-in-password").fill("not-the-password-at-all");
@@ -136,7 +122,7 @@ describe("signing in by keyboard", () => {
   });
 
   test("signing out is a button in the header, by keyboard too", async () => {
-    await withPage(contextOptions("sv"), async (page, problems) => {
+    await withPage(browser, contextOptions("sv"), async (page, problems) => {
       await signIn(page, PUBLISHER.email);
       await page.goto(`${platform.url}/data`);
       await page.getByRole("button", { name: "Logga ut" }).focus();
@@ -150,7 +136,7 @@ describe("signing in by keyboard", () => {
 
 describe("publishing by keyboard", () => {
   test("a valid file: Tab to the fields, Enter publishes, the receipt says what changed", async () => {
-    await withPage(contextOptions("sv"), async (page, problems) => {
+    await withPage(browser, contextOptions("sv"), async (page, problems) => {
       await signIn(page, PUBLISHER.email);
       await page.goto(`${platform.url}/organizations/0580/publish`);
       await page.keyboard.press("Tab");
@@ -176,7 +162,7 @@ describe("publishing by keyboard", () => {
   });
 
   test("a file with errors: the report, the current version kept, and the valid rows by keyboard", async () => {
-    await withPage(contextOptions("sv"), async (page, problems) => {
+    await withPage(browser, contextOptions("sv"), async (page, problems) => {
       await signIn(page, PUBLISHER.email);
       await page.goto(`${platform.url}/organizations/0580/publish?spec=badplatser`);
       await page.setInputFiles("#publish-file", {
@@ -209,7 +195,7 @@ describe("publishing by keyboard", () => {
   });
 
   test("the dataset page's map draws the published rows, and its table holds the same", async () => {
-    await withPage(contextOptions("sv"), async (page, problems) => {
+    await withPage(browser, contextOptions("sv"), async (page, problems) => {
       await page.goto(`${platform.url}/data/badplatser`);
       const maps = await waitForMaps(page);
       assert.deepEqual(
@@ -224,7 +210,7 @@ describe("publishing by keyboard", () => {
 
 describe("forms that come back", () => {
   test("an API token: made by keyboard, shown once; the form's errors are accessible", async () => {
-    await withPage(contextOptions("sv"), async (page, problems) => {
+    await withPage(browser, contextOptions("sv"), async (page, problems) => {
       await signIn(page, PUBLISHER.email);
       await page.locator("#token-name").fill("Nattlig publicering");
       await page.locator("#token-scope-publish").check();
@@ -251,7 +237,7 @@ describe("forms that come back", () => {
   });
 
   test("a form whose CSRF token is gone gets the explaining 403 page, which is accessible", async () => {
-    await withPage(contextOptions("en"), async (page, problems) => {
+    await withPage(browser, contextOptions("en"), async (page, problems) => {
       await signIn(page, PUBLISHER.email, "en");
       await page.goto(`${platform.url}/en/account`);
       await page
@@ -271,7 +257,7 @@ describe("forms that come back", () => {
   });
 
   test("the coordinator edits an entry by keyboard; the change shows in the history", async () => {
-    await withPage(contextOptions("sv"), async (page, problems) => {
+    await withPage(browser, contextOptions("sv"), async (page, problems) => {
       await signIn(page, COORDINATOR.email);
       await page.goto(`${platform.url}/priority-list/lekplatser`);
       await page.locator("#entry-status").selectOption("in-progress");

@@ -8,14 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { AccountsService } from "../../src/accounts/index.ts";
 import type { OrganizationCode } from "../../src/core/index.ts";
 import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
-import {
-  assertClean,
-  contextOptions,
-  launchBrowser,
-  tabTo,
-  watchPage,
-  type PageProblems,
-} from "./support.ts";
+import { assertClean, contextOptions, launchBrowser, tabTo, withPage } from "./support.ts";
 
 const PASSWORD = "ett-långt-lösenord-för-webbtest";
 const PUBLISHER = "pia@linkoping.se";
@@ -38,19 +31,6 @@ after(async () => {
   await platform.close();
 });
 
-async function withPage(
-  language: "sv" | "en",
-  run: (page: Page, problems: PageProblems) => Promise<void>,
-): Promise<void> {
-  const context = await browser.newContext(contextOptions(language));
-  try {
-    const page = await context.newPage();
-    await run(page, await watchPage(page));
-  } finally {
-    await context.close();
-  }
-}
-
 /** Skips to the main content by keyboard, as the first Tab and Enter do. */
 async function skipToMain(page: Page): Promise<void> {
   await page.keyboard.press("Tab");
@@ -61,7 +41,7 @@ describe("the national page", () => {
   for (const language of ["sv", "en"] as const) {
     const prefix = language === "sv" ? "" : "/en";
     test(`in ${language}: the map draws 290 municipalities, and the page is accessible`, async () => {
-      await withPage(language, async (page, problems) => {
+      await withPage(browser, contextOptions(language), async (page, problems) => {
         const response = await page.goto(`${platform.url}${prefix}/progress`);
         assert.equal(response?.status(), 200);
         const map = page.locator("svg#kommun-map");
@@ -77,7 +57,7 @@ describe("the national page", () => {
   }
 
   test("Tab reaches the county links beside the map, then the table of every municipality", async () => {
-    await withPage("sv", async (page, problems) => {
+    await withPage(browser, contextOptions("sv"), async (page, problems) => {
       await page.goto(`${platform.url}/progress`);
       await skipToMain(page);
       // The map is a picture: nothing in it takes focus, so the next stops are the tables' links.
@@ -105,7 +85,7 @@ describe("a county's page", () => {
   for (const language of ["sv", "en"] as const) {
     const prefix = language === "sv" ? "" : "/en";
     test(`in ${language}: Östergötland's organizations, map and comparison are accessible`, async () => {
-      await withPage(language, async (page, problems) => {
+      await withPage(browser, contextOptions(language), async (page, problems) => {
         const response = await page.goto(`${platform.url}${prefix}/progress/lan/05`);
         assert.equal(response?.status(), 200);
         assert.equal(await page.locator("svg#lan-map path").count(), 13);
@@ -116,7 +96,7 @@ describe("a county's page", () => {
   }
 
   test("Tab reaches an organization's link, and Enter opens its readiness", async () => {
-    await withPage("sv", async (page, problems) => {
+    await withPage(browser, contextOptions("sv"), async (page, problems) => {
       await page.goto(`${platform.url}/progress/lan/05`);
       await skipToMain(page);
       await tabTo(page, 'a[href="/organizations/0580/readiness"]');
@@ -130,7 +110,7 @@ describe("a county's page", () => {
   });
 
   test("an unknown county is an accessible 404 page", async () => {
-    await withPage("sv", async (page, problems) => {
+    await withPage(browser, contextOptions("sv"), async (page, problems) => {
       const response = await page.goto(`${platform.url}/progress/lan/99`);
       assert.equal(response?.status(), 404);
       assert.match((await page.locator("main").textContent()) ?? "", /Länskoder har två siffror/);
@@ -141,7 +121,7 @@ describe("a county's page", () => {
 
 test("the model page is accessible in both languages", async () => {
   for (const language of ["sv", "en"] as const) {
-    await withPage(language, async (page, problems) => {
+    await withPage(browser, contextOptions(language), async (page, problems) => {
       await page.goto(`${platform.url}${language === "sv" ? "" : "/en"}/progress/model`);
       assert.equal(await page.locator("h3[id^='criterion-']").count(), 8);
       await assertClean(page, problems);
@@ -158,7 +138,7 @@ describe("declaring a criterion, signed in", () => {
   }
 
   test("a bad link comes back with the error focused; a good one saves and moves the level", async () => {
-    await withPage("sv", async (page, problems) => {
+    await withPage(browser, contextOptions("sv"), async (page, problems) => {
       await signIn(page);
       await page.goto(`${platform.url}/organizations/0580/readiness`);
       assert.match((await page.locator("main").textContent()) ?? "", /Nivå 0: Inte påbörjad/);
@@ -222,7 +202,7 @@ describe("declaring a criterion, signed in", () => {
   });
 
   test("in English, signed in, the page with its forms is accessible", async () => {
-    await withPage("en", async (page, problems) => {
+    await withPage(browser, contextOptions("en"), async (page, problems) => {
       await signIn(page);
       await page.goto(`${platform.url}/en/organizations/0580/readiness`);
       assert.equal(await page.locator('main form.form:not([action$="/withdraw"])').count(), 4);

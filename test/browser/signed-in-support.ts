@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { AccountsService } from "../../src/accounts/index.ts";
 import type { OrganizationCode } from "../../src/core/index.ts";
 import { DirectoryFileStore } from "../../src/files/index.ts";
@@ -19,8 +19,7 @@ import {
   launchBrowser,
   runAxe,
   waitForMaps,
-  watchPage,
-  type PageProblems,
+  withPage,
 } from "./support.ts";
 
 export const PASSWORD = "ett-långt-lösenord-för-webbtest";
@@ -120,20 +119,6 @@ function pathOf(setup: SignedInSetup, pageCase: ScanCase): string {
   if (pageCase.release !== undefined) return setup.releases[pageCase.release];
   if (pageCase.path === undefined) throw new Error("a case needs a path or a release");
   return pageCase.path;
-}
-
-async function withPage(
-  browser: Browser,
-  options: BrowserContextOptions,
-  run: (page: Page, problems: PageProblems) => Promise<void>,
-) {
-  const context = await browser.newContext(options);
-  try {
-    const page = await context.newPage();
-    await run(page, await watchPage(page));
-  } finally {
-    await context.close();
-  }
 }
 
 /** A test per case and language: status, language, who is signed in, maps, and a clean axe scan. */

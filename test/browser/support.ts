@@ -164,3 +164,18 @@ export function focused(page: Page): Promise<string> {
     return element.id === "" ? `${tag}:${element.textContent.trim()}` : `${tag}#${element.id}`;
   });
 }
+
+/** A fresh browser context and page for one check, closed afterwards whatever happens. */
+export async function withPage(
+  browser: Browser,
+  options: BrowserContextOptions,
+  run: (page: Page, problems: PageProblems) => Promise<void>,
+): Promise<void> {
+  const context = await browser.newContext(options);
+  try {
+    const page = await context.newPage();
+    await run(page, await watchPage(page));
+  } finally {
+    await context.close();
+  }
+}

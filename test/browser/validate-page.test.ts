@@ -3,18 +3,10 @@
 // form without JavaScript.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { exampleCsv, SpecsService } from "../../src/specs/index.ts";
 import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
-import {
-  assertClean,
-  contextOptions,
-  cspViolations,
-  focused,
-  launchBrowser,
-  watchPage,
-  type PageProblems,
-} from "./support.ts";
+import { assertClean, contextOptions, cspViolations, focused, launchBrowser, withPage } from "./support.ts";
 
 const SPEC = "laddplatser";
 const FIELD = "max_power_kw";
@@ -54,25 +46,12 @@ after(async () => {
   await platform.close();
 });
 
-async function withPage(
-  options: Parameters<Browser["newContext"]>[0],
-  run: (page: Page, problems: PageProblems) => Promise<void>,
-) {
-  const context = await browser.newContext(options);
-  try {
-    const page = await context.newPage();
-    await run(page, await watchPage(page));
-  } finally {
-    await context.close();
-  }
-}
-
 for (const language of ["sv", "en"] as const) {
   const path = language === "sv" ? "/validate" : "/en/validate";
   const heading =
     language === "sv" ? "Filen har fel som behöver rättas" : "The file has errors that need fixing";
   test(`${path}: the report for a file with errors is accessible and names the row and column`, async () => {
-    await withPage(contextOptions(language), async (page, problems) => {
+    await withPage(browser, contextOptions(language), async (page, problems) => {
       await page.goto(`${platform.url}${path}?spec=${SPEC}`);
       await page.setInputFiles("#validate-file", {
         name: "laddplatser.csv",
@@ -93,7 +72,7 @@ for (const language of ["sv", "en"] as const) {
 }
 
 test("Tab reaches the specification, the file and the button in order; a dropped file is announced", async () => {
-  await withPage(contextOptions("sv"), async (page, problems) => {
+  await withPage(browser, contextOptions("sv"), async (page, problems) => {
     await page.goto(`${platform.url}/validate`);
     await page.keyboard.press("Tab");
     assert.equal(await focused(page), "a:Hoppa till innehållet");
@@ -143,7 +122,7 @@ test("Tab reaches the specification, the file and the button in order; a dropped
 });
 
 test("without a file, the error summary takes focus, links to the field, and is accessible", async () => {
-  await withPage(contextOptions("en"), async (page, problems) => {
+  await withPage(browser, contextOptions("en"), async (page, problems) => {
     await page.goto(`${platform.url}/en/validate?spec=${SPEC}`);
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === "POST"),
@@ -159,7 +138,7 @@ test("without a file, the error summary takes focus, links to the field, and is 
 });
 
 test("the form works without JavaScript", async () => {
-  await withPage(contextOptions("sv", { javaScriptEnabled: false }), async (page) => {
+  await withPage(browser, contextOptions("sv", { javaScriptEnabled: false }), async (page) => {
     await page.goto(`${platform.url}/validate?spec=${SPEC}`);
     assert.ok(!(await page.locator("[data-drop-hint]").isVisible()), "no drop hint without JavaScript");
     await page.setInputFiles("#validate-file", {
