@@ -5,7 +5,6 @@ export { seedRegistry, type RegistrySeedOutcome } from "./seed.ts";
 export { pointInArea } from "./point-in-area.ts";
 export {
   RegistryService,
-  type AreaLocator,
   type KommunLocator,
   type LanDetail,
   type LanSummary,

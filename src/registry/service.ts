@@ -57,33 +57,28 @@ function toOrganization(row: OrganizationRow): Organization {
   };
 }
 
-/** Whether a point (WGS 84) lies in an organization's area; undefined for an unknown code. */
-export type AreaLocator = (code: string, lon: number, lat: number) => boolean | undefined;
-
 /** The kommunkod of the municipality a point (WGS 84) lies in, undefined outside Sweden. */
 export type KommunLocator = (lon: number, lat: number) => string | undefined;
 
 /** Read access to the registry. The HTTP API, the web pages and the CLI all go through this. */
 export class RegistryService {
   // Boundaries change only when the reference data does (a deploy), so one load per process will do.
-  private locator: Promise<AreaLocator> | undefined;
+  private areas: Promise<ReadonlyMap<string, Boundary>> | undefined;
   private kommunAt: Promise<KommunLocator> | undefined;
 
   constructor(private readonly db: Queryable) {}
 
-  /** A municipality's own boundary, a region's county's. */
-  areaLocator(): Promise<AreaLocator> {
-    this.locator ??= (async () => {
+  /**
+   * Each organization's area by its code: a municipality's own boundary, a region's county's.
+   * Plain data rather than a lookup function, so validation can take it to a worker thread.
+   */
+  organizationAreas(): Promise<ReadonlyMap<string, Boundary>> {
+    this.areas ??= (async () => {
       const [kommuner, lan] = await Promise.all([this.listBoundaries("kommun"), this.listBoundaries("lan")]);
-      const byCode = new Map<string, Boundary>();
-      for (const b of [...kommuner, ...lan]) byCode.set(b.code, b);
-      return (code: string, lon: number, lat: number) => {
-        const boundary = byCode.get(code);
-        return boundary === undefined ? undefined : pointInArea(boundary.geometry, boundary.bbox, lon, lat);
-      };
+      return new Map([...kommuner, ...lan].map((b) => [b.code, b]));
     })();
-    this.locator.catch(() => (this.locator = undefined));
-    return this.locator;
+    this.areas.catch(() => (this.areas = undefined));
+    return this.areas;
   }
 
   /** The municipality a point lies in; a point just outside every boundary goes to the nearest within 2 km. */

@@ -5,7 +5,9 @@ import { inSweden, parseCrs, roundDegrees, swerefInDegrees, SWEDEN, toWgs84 } fr
 import { restoreLeadingZero } from "./organization.ts";
 import type { Detail } from "./report.ts";
 import { numberEn, numberSv, quoted, sentence, where } from "./text.ts";
-import type { PointInOrganization } from "./types.ts";
+import type { OrganizationAreas, PointInOrganization } from "./types.ts";
+// The file, not the registry's index: a validation worker thread must not load the database layer.
+import { pointInArea } from "../registry/point-in-area.ts";
 import { hasOuterSpace, parseNumber } from "./values.ts";
 
 export interface GeoColumns {
@@ -19,6 +21,8 @@ export interface GeoColumns {
 
 export interface GeoOptions {
   readonly pointInOrganization?: PointInOrganization;
+  /** The same as data; used when there is no callback. */
+  readonly organizationAreas?: OrganizationAreas;
   /** The publisher's own code; otherwise the row's organization column is used. */
   readonly organizationCode?: string;
 }
@@ -42,6 +46,14 @@ function reader(
 
 const lat = { min: numberSv(SWEDEN.minLat), max: numberSv(SWEDEN.maxLat) };
 const lon = { min: numberSv(SWEDEN.minLon), max: numberSv(SWEDEN.maxLon) };
+
+function locator(areas: OrganizationAreas | undefined): PointInOrganization | undefined {
+  if (areas === undefined) return undefined;
+  return (code, lon, lat) => {
+    const area = areas.get(code);
+    return area === undefined ? undefined : pointInArea(area.geometry, area.bbox, lon, lat);
+  };
+}
 
 function cellAt(cells: readonly string[], column: number): string {
   if (column < 0) return "";
@@ -81,7 +93,7 @@ export function compileGeo(
       `the point lies outside the organization's area (${ownCode}). Check the coordinates, or that the row belongs to the right organization.`,
     ),
   );
-  const callback = options.pointInOrganization;
+  const callback = options.pointInOrganization ?? locator(options.organizationAreas);
   const checkOwnArea = (
     cells: readonly string[],
     la: number,
@@ -89,14 +101,13 @@ export function compileGeo(
     row: number,
     field: string,
     column: number,
-    cell: string,
   ): void => {
     if (callback === undefined) return;
     const raw = cellAt(cells, columns.organizationColumn);
     const code = options.organizationCode ?? restoreLeadingZero(raw, known) ?? raw;
     if (code === "" || callback(code, lo, la) !== false) return;
     ownCode = code;
-    hit(outside, row, field, column, cell);
+    hit(outside, row, field, column, cellAt(cells, column));
   };
 
   if (geo.kind === "wgs84") {
@@ -157,12 +168,10 @@ export function compileGeo(
       const lo = lonOf(cells);
       // NaN: missing or not a number, which the field checks report.
       if (Number.isNaN(la) || Number.isNaN(lo)) return;
+      // Most rows are fine: the check for the publisher's area is all they cost.
+      if (inSweden(la, lo)) return checkOwnArea(cells, la, lo, row, geo.latitude, latCol);
       const latCell = cellAt(cells, latCol);
       const lonCell = cellAt(cells, lonCol);
-      if (inSweden(la, lo)) {
-        checkOwnArea(cells, la, lo, row, geo.latitude, latCol, latCell);
-        return;
-      }
       if (inSweden(lo, la)) return hit(swapped, row, geo.latitude, latCol, latCell);
       const converted = swerefInDegrees(la, lo);
       if (converted !== undefined) {
@@ -228,7 +237,7 @@ export function compileGeo(
     }
     const p = toWgs84(crs, e, n);
     if (inSweden(p.lat, p.lon)) {
-      checkOwnArea(cells, p.lat, p.lon, row, geo.northing, northCol, nCell);
+      checkOwnArea(cells, p.lat, p.lon, row, geo.northing, northCol);
       return;
     }
     const q = toWgs84(crs, n, e);

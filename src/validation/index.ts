@@ -23,6 +23,7 @@ export type {
   Fix,
   Issue,
   IssueType,
+  OrganizationAreas,
   PointInOrganization,
   ReportStats,
   Severity,

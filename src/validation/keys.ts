@@ -58,6 +58,11 @@ export class DuplicateFinder {
     this.total++;
   }
 
+  /** Records the keys logged by a HashLog, in its order. */
+  absorb(log: Uint32Array): void {
+    for (let i = 0; i + 2 < log.length; i += 3) this.add(log[i] ?? 0, log[i + 1] ?? 0, log[i + 2] ?? 0);
+  }
+
   /** The repeats, in row order, each with the row its key was first seen on. */
   finish(): Duplicate[] {
     const out: Duplicate[] = [];
@@ -102,14 +107,42 @@ export class DuplicateFinder {
   }
 }
 
+/**
+ * Keys seen in one part of a file, kept in order to be sent to the thread that holds the
+ * DuplicateFinder for the whole file.
+ */
+export class HashLog {
+  private data = new Uint32Array(3 * 1024);
+  private length = 0;
+
+  add(a: number, b: number, row: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length] = a;
+    this.data[this.length + 1] = b;
+    this.data[this.length + 2] = row;
+    this.length += 3;
+  }
+
+  /** The keys logged since the last call, for DuplicateFinder.absorb. */
+  drain(): Uint32Array {
+    const out = this.data.slice(0, this.length);
+    this.length = 0;
+    return out;
+  }
+}
+
 /** The key of each row in some columns: a primary key, or one unique column. */
-export class KeyColumns {
-  private readonly finder = new DuplicateFinder();
+export class KeyColumns<Finder extends DuplicateFinder | HashLog = DuplicateFinder> {
   private readonly hasher = new KeyHasher();
 
   constructor(
     readonly columns: Int32Array,
     private readonly isMissing: (value: string) => boolean,
+    readonly finder: Finder,
   ) {}
 
   /** Records the row's key; a row with part of its key missing is skipped (reported as required). */
@@ -127,10 +160,6 @@ export class KeyColumns {
     }
     h.finish();
     this.finder.add(h.a, h.b, row);
-  }
-
-  finish(): Duplicate[] {
-    return this.finder.finish();
   }
 }
 

@@ -255,3 +255,105 @@ export function jsonProblem(
     `${at.en}: ${en}${fatal ? " Reading stopped here." : ""}`,
   );
 }
+
+/** Why an Excel workbook could not be read (safely): the zip, its parts, or a row. */
+export type XlsxStop =
+  | { readonly kind: "entry-too-large"; readonly part: string; readonly maxBytes: number }
+  | { readonly kind: "shared-strings-too-large"; readonly reason: "count" | "bytes" | "string" }
+  | { readonly kind: "encrypted"; readonly part: string }
+  | { readonly kind: "unsupported-compression"; readonly part: string; readonly method: number }
+  | { readonly kind: "too-many-entries"; readonly entries: number; readonly maxEntries: number }
+  | {
+      readonly kind: "xml-too-complex";
+      readonly part: string;
+      readonly maxChars: number;
+      readonly maxDepth: number;
+    }
+  | { readonly kind: "row-too-large"; readonly rowNumber: number };
+
+const SAVE_AS_CSV = {
+  sv: "spara det första bladet som CSV UTF-8 och ladda upp den filen i stället",
+  en: "save the first sheet as CSV UTF-8 and upload that file instead",
+};
+
+export function xlsxStop(stop: XlsxStop, limits: ReaderLimits): Issue {
+  switch (stop.kind) {
+    case "entry-too-large": {
+      const cap = size(stop.maxBytes);
+      return fileIssue(
+        "source-error",
+        "error",
+        null,
+        `Arbetsboken går inte att läsa säkert: delen ${stop.part} blir större än ${cap.sv} när den packas upp (filen kan vara en så kallad zip-bomb). Väntade högst ${cap.sv} uppackat. Läsningen stoppades; ${SAVE_AS_CSV.sv}.`,
+        `The workbook cannot be read safely: the part ${stop.part} grows beyond ${cap.en} when unpacked (the file may be a so-called zip bomb). Expected at most ${cap.en} unpacked. Reading stopped; ${SAVE_AS_CSV.en}.`,
+      );
+    }
+    case "shared-strings-too-large": {
+      const count = limits.maxXlsxSharedStrings;
+      const bytes = size(limits.maxXlsxSharedStringBytes);
+      const row = size(limits.maxRowChars);
+      const found = {
+        count: {
+          sv: `fler än ${numberSv(count)} texter`,
+          en: `more than ${numberEn(count)} strings`,
+        },
+        bytes: { sv: `mer än ${bytes.sv} text`, en: `more than ${bytes.en} of text` },
+        string: {
+          sv: `en text längre än ${row.sv}`,
+          en: `a string longer than ${row.en}`,
+        },
+      }[stop.reason];
+      return fileIssue(
+        "source-error",
+        "error",
+        null,
+        `Arbetsbokens delade texter (xl/sharedStrings.xml) är för stora: väntade högst ${numberSv(count)} texter, ${bytes.sv} text och ${row.sv} per text, fick ${found.sv}. Läsningen stoppades; ${SAVE_AS_CSV.sv}.`,
+        `The workbook's shared strings (xl/sharedStrings.xml) are too large: expected at most ${numberEn(count)} strings, ${bytes.en} of text and ${row.en} per string, found ${found.en}. Reading stopped; ${SAVE_AS_CSV.en}.`,
+      );
+    }
+    case "encrypted":
+      return fileIssue(
+        "source-error",
+        "error",
+        null,
+        `Arbetsboken är krypterad: delen ${stop.part} är skyddad med lösenord och kan inte läsas. Väntade en arbetsbok utan lösenord. Ta bort lösenordet och spara igen, eller ${SAVE_AS_CSV.sv}.`,
+        `The workbook is encrypted: the part ${stop.part} is password-protected and cannot be read. Expected a workbook without a password. Remove the password and save again, or ${SAVE_AS_CSV.en}.`,
+      );
+    case "unsupported-compression":
+      return fileIssue(
+        "source-error",
+        "error",
+        null,
+        `Delen ${stop.part} i arbetsboken är packad med en komprimeringsmetod som inte stöds (metod ${stop.method}). Väntade Deflate eller okomprimerat, som Excel sparar. Öppna filen i Excel och spara den igen som .xlsx, eller ${SAVE_AS_CSV.sv}.`,
+        `The part ${stop.part} of the workbook is packed with an unsupported compression method (method ${stop.method}). Expected Deflate or stored, as Excel saves. Open the file in Excel and save it again as .xlsx, or ${SAVE_AS_CSV.en}.`,
+      );
+    case "too-many-entries":
+      return fileIssue(
+        "source-error",
+        "error",
+        null,
+        `Arbetsboken består av ${numberSv(stop.entries)} delar: väntade högst ${numberSv(stop.maxEntries)}. Filen verkar trasig eller konstruerad; ${SAVE_AS_CSV.sv}.`,
+        `The workbook consists of ${numberEn(stop.entries)} parts: expected at most ${numberEn(stop.maxEntries)}. The file looks damaged or crafted; ${SAVE_AS_CSV.en}.`,
+      );
+    case "xml-too-complex": {
+      const cap = size(stop.maxChars);
+      return fileIssue(
+        "source-error",
+        "error",
+        null,
+        `Delen ${stop.part} i arbetsboken innehåller ett XML-element eller en text som är för stor eller för djupt nästlad: väntade högst ${cap.sv} per element och ${stop.maxDepth} nivåer. Filen verkar trasig eller konstruerad; läsningen stoppades. Öppna den i Excel och spara igen, eller ${SAVE_AS_CSV.sv}.`,
+        `The part ${stop.part} of the workbook contains an XML element or text that is too large or nested too deeply: expected at most ${cap.en} per element and ${stop.maxDepth} levels. The file looks damaged or crafted; reading stopped. Open it in Excel and save again, or ${SAVE_AS_CSV.en}.`,
+      );
+    }
+    case "row-too-large": {
+      const cap = size(limits.maxRowChars);
+      return fileIssue(
+        "source-error",
+        "error",
+        stop.rowNumber,
+        `Rad ${stop.rowNumber}: väntade en rad med högst ${cap.sv} text, fick mer. Läsningen stoppades här; korta cellerna på raden eller ${SAVE_AS_CSV.sv}.`,
+        `Row ${stop.rowNumber}: expected a row of at most ${cap.en} of text, found more. Reading stopped here; shorten the cells in the row or ${SAVE_AS_CSV.en}.`,
+      );
+    }
+  }
+}

@@ -8,7 +8,6 @@ import type {
   SummaryEntry,
   SummaryExample,
 } from "./types.ts";
-import type { RowSet } from "./row-set.ts";
 import { shorten } from "./text.ts";
 
 export const DEFAULT_MAX_ISSUES = 1000;
@@ -36,6 +35,30 @@ export class Tally {
   ) {}
 }
 
+/** Where the rows with errors go: a RowSet, or a list sent back from a worker. */
+export interface RowSink {
+  add(row: number): void;
+}
+
+/** A tally's occurrences in one part of the file, to be added to the whole report. */
+export interface TallyPart {
+  readonly severity: Severity;
+  readonly type: IssueType;
+  readonly fieldName: string | null;
+  readonly constraint: ConstraintName | undefined;
+  readonly count: number;
+  readonly examples: readonly SummaryExample[];
+  readonly first: Tally["first"];
+}
+
+/** What a part of the file (checked on another thread) adds to the report, in row order. */
+export interface ReportPart {
+  readonly tallies: readonly TallyPart[];
+  readonly errors: readonly Issue[];
+  readonly warnings: readonly Issue[];
+  readonly dropped: boolean;
+}
+
 /** Collects issues with exact counts and capped lists. */
 export class ReportCollector {
   private readonly tallies = new Map<string, Tally>();
@@ -50,7 +73,7 @@ export class ReportCollector {
     private readonly maxErrors = DEFAULT_MAX_ISSUES,
     private readonly maxWarnings = DEFAULT_MAX_ISSUES,
     /** Collects the row numbers of every error, for publishing only the valid rows. */
-    private readonly errorRows?: RowSet,
+    private readonly errorRows?: RowSink,
   ) {}
 
   tally(
@@ -126,6 +149,52 @@ export class ReportCollector {
     this.hit(tally, issue.rowNumber, issue.fieldNumber, issue.cell, () => issue, issue.fieldName);
   }
 
+  /**
+   * What was collected since the last call, as a part for another collector's `merge`; this one
+   * starts over (its tallies stay, so the checks compiled against them keep working).
+   */
+  drain(): ReportPart {
+    const tallies: TallyPart[] = [];
+    for (const t of this.tallies.values()) {
+      if (t.count === 0) continue;
+      const { severity, type, fieldName, constraint, count, first } = t;
+      tallies.push({ severity, type, fieldName, constraint, count, examples: t.examples.splice(0), first });
+      t.count = 0;
+      t.first = undefined;
+    }
+    const part = {
+      tallies,
+      errors: this.errorList.splice(0),
+      warnings: this.warningList.splice(0),
+      dropped: this.dropped,
+    };
+    this.errorCount = 0;
+    this.warningCount = 0;
+    this.dropped = false;
+    return part;
+  }
+
+  /**
+   * Adds a part that follows everything collected so far in the file: counts add up, and the
+   * capped lists and examples fill in row order exactly as if the part's rows were checked here.
+   */
+  merge(part: ReportPart): void {
+    for (const t of part.tallies) {
+      const tally = this.tally(t.severity, t.type, t.fieldName, t.constraint);
+      tally.count += t.count;
+      if (t.severity === "error") this.errorCount += t.count;
+      else this.warningCount += t.count;
+      for (const example of t.examples) {
+        if (tally.examples.length >= EXAMPLES) break;
+        tally.examples.push(example);
+      }
+      if (tally.aggregate !== undefined) tally.first ??= t.first;
+    }
+    this.dropped ||= part.dropped;
+    this.dropped = append(this.errorList, part.errors, this.maxErrors) || this.dropped;
+    this.dropped = append(this.warningList, part.warnings, this.maxWarnings) || this.dropped;
+  }
+
   get hasErrors(): boolean {
     return this.errorCount > 0;
   }
@@ -175,4 +244,11 @@ export class ReportCollector {
       truncated: this.dropped,
     };
   }
+}
+
+/** Appends up to `max` in all; true when some were left out. */
+function append(list: Issue[], more: readonly Issue[], max: number): boolean {
+  const room = Math.max(0, max - list.length);
+  list.push(...more.slice(0, room));
+  return more.length > room;
 }

@@ -4,14 +4,29 @@ import { compileField, type Problem, type RunContext } from "./fields.ts";
 import { compileGeo, type GeoOptions, type GeoRowCheck } from "./geo-check.ts";
 import { projectedColumns } from "./geo.ts";
 import { mapHeader } from "./headers.ts";
-import { KeyColumns } from "./keys.ts";
+import { DuplicateFinder, HashLog, KeyColumns } from "./keys.ts";
+import type { ReportPart } from "./report.ts";
 import { primaryKeyOf } from "./schema.ts";
 import { foldName, quoted, sentence, where } from "./text.ts";
 import type { Issue } from "./types.ts";
 import { restoreLeadingZero } from "./organization.ts";
 import { hasOuterSpace, isOrganisationsnummer } from "./values.ts";
 
-/** The per-row work, set up once the header is known: compiled checks in column order. */
+/** What checking one part of a file on another thread adds to the whole (see RowValidator.merge). */
+export interface ValidatedPart {
+  readonly rows: number;
+  readonly report: ReportPart;
+  /** Per key (the primary key, then each unique column): its hashes, for DuplicateFinder.absorb. */
+  readonly keys: readonly Uint32Array[];
+}
+
+type Keys = KeyColumns | KeyColumns<HashLog>;
+
+/**
+ * The per-row work, set up once the header is known: compiled checks in column order. A `part`
+ * validator checks a part of the file on another thread: it leaves the header to the whole
+ * file's validator and logs keys instead of finding repeats, which need every row.
+ */
 export class RowValidator {
   rows = 0;
   private readonly fields: CompiledField[];
@@ -19,9 +34,11 @@ export class RowValidator {
   private readonly headerLength: number;
   private readonly missingDefault: boolean;
   private readonly missing: ReadonlySet<string>;
-  private readonly uniques: (KeyColumns | undefined)[];
+  private readonly uniques: (Keys | undefined)[];
+  /** The same without the gaps, for the per-row loop. */
+  private readonly uniqueKeys: Keys[];
   private readonly pkColumns: Int32Array;
-  private readonly pk: KeyColumns | undefined;
+  private readonly pk: Keys | undefined;
   private readonly pkProblem: Problem | undefined;
   private readonly pkName: string;
   private readonly geo: GeoRowCheck | undefined;
@@ -38,6 +55,7 @@ export class RowValidator {
     headerRow: number | null,
     private readonly context: RunContext,
     options: GeoOptions,
+    private readonly part = false,
   ) {
     const { report, format } = context;
     const pkNames = primaryKeyOf(spec);
@@ -46,7 +64,7 @@ export class RowValidator {
       rowNumber: headerRow,
       required: (f) => f.constraints?.required === true || pkNames.includes(f.name),
     });
-    for (const issue of withProjectedHint(mapping.issues, header, spec)) report.add(issue);
+    if (!part) for (const issue of withProjectedHint(mapping.issues, header, spec)) report.add(issue);
     this.headerLength = header.length;
     this.fields = specFields.map((f, index) =>
       compileField(f, context, { forceRequired: pkNames.includes(f.name), index }),
@@ -59,17 +77,22 @@ export class RowValidator {
     const isMissing = this.missingDefault
       ? (v: string) => v.length === 0
       : (v: string) => this.missing.has(v);
+    const keys = (columns: Int32Array): Keys =>
+      part
+        ? new KeyColumns(columns, isMissing, new HashLog())
+        : new KeyColumns(columns, isMissing, new DuplicateFinder());
     this.uniques = this.fields.map((f, i) =>
       f.unique && f.name !== soleKey && (mapping.columns[i] ?? -1) >= 0
-        ? new KeyColumns(Int32Array.of(mapping.columns[i] ?? 0), isMissing)
+        ? keys(Int32Array.of(mapping.columns[i] ?? 0))
         : undefined,
     );
+    this.uniqueKeys = this.uniques.filter((k) => k !== undefined);
     const pkIndexes = pkNames.map((name) => specFields.findIndex((f) => f.name === name));
     const pkMapped =
       pkIndexes.length > 0 && pkIndexes.every((i) => i >= 0 && (mapping.columns[i] ?? -1) >= 0);
     this.pkColumns = Int32Array.from(pkMapped ? pkIndexes.map((i) => mapping.columns[i] ?? -1) : []);
     this.pkName = pkNames.join(", ");
-    this.pk = pkMapped ? new KeyColumns(this.pkColumns, isMissing) : undefined;
+    this.pk = pkMapped ? keys(this.pkColumns) : undefined;
     const earlier =
       format === "csv" || format === "xlsx" ? { sv: "rad", en: "row" } : { sv: "objekt", en: "object" };
     const what =
@@ -157,7 +180,7 @@ export class RowValidator {
     };
   }
 
-  row(cells: string[], rowNumber: number): void {
+  row(cells: readonly string[], rowNumber: number): void {
     this.rows++;
     const { report, values } = this.context;
     const n = cells.length;
@@ -206,7 +229,7 @@ export class RowValidator {
     }
     if (this.publisher !== undefined) this.checkPublisher(cells, rowNumber, this.publisher);
     this.pk?.push(cells, rowNumber);
-    for (const unique of this.uniques) unique?.push(cells, rowNumber);
+    for (const unique of this.uniqueKeys) unique.push(cells, rowNumber);
     if (this.geo !== undefined) this.geo(cells, rowNumber);
   }
 
@@ -243,19 +266,40 @@ export class RowValidator {
     );
   }
 
+  /** A part's rows, problems and keys since the last call (on a part validator). */
+  drain(): ValidatedPart {
+    const rows = this.rows;
+    this.rows = 0;
+    const keys: Uint32Array[] = [];
+    for (const k of [this.pk, ...this.uniques]) {
+      if (k?.finder instanceof HashLog) keys.push(k.finder.drain());
+    }
+    return { rows, report: this.context.report.drain(), keys };
+  }
+
+  /** Adds a part checked elsewhere; parts must come in file order, after the rows checked here. */
+  merge(part: ValidatedPart): void {
+    this.rows += part.rows;
+    this.context.report.merge(part.report);
+    let k = 0;
+    for (const key of [this.pk, ...this.uniques]) {
+      if (key?.finder instanceof DuplicateFinder) key.finder.absorb(part.keys[k++] ?? new Uint32Array(0));
+    }
+  }
+
   /** Reports repeated keys and unique values, found once every row is read. */
   finish(): void {
-    if (this.pk !== undefined && this.pkProblem !== undefined) {
+    if (this.pk?.finder instanceof DuplicateFinder && this.pkProblem !== undefined) {
       const column = (this.pkColumns[0] ?? 0) + 1;
-      for (const d of this.pk.finish()) {
+      for (const d of this.pk.finder.finish()) {
         this.hit(this.pkProblem, d.rowNumber, this.pkName, column, null, d.firstRow);
       }
     }
-    this.uniques.forEach((finder, f) => {
+    this.uniques.forEach((key, f) => {
       const field = this.fields[f];
-      if (finder === undefined || field === undefined) return;
+      if (!(key?.finder instanceof DuplicateFinder) || field === undefined) return;
       const column = (this.columns[f] ?? 0) + 1;
-      for (const d of finder.finish()) {
+      for (const d of key.finder.finish()) {
         this.hit(field.problems.unique, d.rowNumber, field.name, column, null, d.firstRow);
       }
     });

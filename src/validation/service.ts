@@ -28,14 +28,14 @@ export class ValidationService {
   ) {}
 
   async validate(source: ByteSource, request: ValidationRequest): Promise<ValidationReport> {
-    const [spec, knownOrganizationCodes, pointInOrganization] = await Promise.all([
+    const [spec, knownOrganizationCodes, organizationAreas] = await Promise.all([
       this.specs.getSpecification(request.slug, request.version),
       this.registry.organizationCodes(),
-      this.registry.areaLocator(),
+      this.registry.organizationAreas(),
     ]);
     return validate(source, spec.definition, {
       knownOrganizationCodes,
-      pointInOrganization,
+      organizationAreas,
       ...(request.format === undefined ? {} : { format: request.format }),
       ...(request.organizationCode === undefined ? {} : { organizationCode: request.organizationCode }),
       ...(request.errorRows === undefined ? {} : { errorRows: request.errorRows }),

@@ -1,3 +1,4 @@
+import type { AreaGeometry, BBox } from "../registry/types.ts";
 import type { LocalizedText } from "../core/errors.ts";
 
 /** The formats the validator reads. */
@@ -126,3 +127,9 @@ export type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array> | Uint
 
 /** A callback that says whether a point lies inside an organization (undefined: unknown). */
 export type PointInOrganization = (code: string, lon: number, lat: number) => boolean | undefined;
+
+/**
+ * Organizations' areas by code (kommunkod, länskod), as data: unlike a PointInOrganization
+ * callback it can go with the work to a worker thread.
+ */
+export type OrganizationAreas = ReadonlyMap<string, { readonly geometry: AreaGeometry; readonly bbox: BBox }>;

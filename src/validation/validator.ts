@@ -2,13 +2,16 @@ import type { SpecificationDefinition } from "../specs/definition.ts";
 import { checkPatterns } from "./fields.ts";
 import type { GeoOptions } from "./geo-check.ts";
 import * as msg from "./messages.ts";
-import { openTable, type OpenTableOptions } from "./reader/index.ts";
-import { ReportCollector } from "./report.ts";
+import { rowValidatorFor, ValidationPool, type PoolJob, type WorkerPart } from "./parallel.ts";
+import { parseBlock } from "./reader/csv-parser.ts";
+import { parseEvents } from "./reader/csv.ts";
+import { DEFAULT_LIMITS, openTable, type OpenTableOptions } from "./reader/index.ts";
+import type { ReaderLimits, RecordBlocks } from "./reader/types.ts";
+import { DEFAULT_MAX_ISSUES, ReportCollector } from "./report.ts";
 import type { RowSet } from "./row-set.ts";
-import { RowValidator } from "./row-validator.ts";
+import type { RowValidator } from "./row-validator.ts";
 import { coordinateColumns } from "./schema.ts";
-import { StringSet } from "./string-set.ts";
-import type { ByteSource, TableFormat, ValidationReport } from "./types.ts";
+import type { ByteSource, Issue, TableFormat, ValidationReport } from "./types.ts";
 
 export interface ValidateOptions extends Omit<OpenTableOptions, "coordinates">, GeoOptions {
   /** Known kommunkoder and region codes for `reference: "organization"` fields. */
@@ -18,7 +21,17 @@ export interface ValidateOptions extends Omit<OpenTableOptions, "coordinates">, 
   readonly maxWarnings?: number;
   /** Filled with the row numbers that have errors (publishing only the valid rows). */
   readonly errorRows?: RowSet;
+  /**
+   * CSV past `minChars` characters is checked on worker threads as well, in blocks of
+   * `blockChars`; false keeps it all on this thread, as does a PointInOrganization callback
+   * (a function cannot go to another thread; OrganizationAreas can).
+   */
+  readonly parallel?: false | { readonly minChars?: number; readonly blockChars?: number };
 }
+
+/** Below this a file is checked before worker threads would have started (about 100,000 rows). */
+const PARALLEL_MIN_CHARS = 8 * 1024 * 1024;
+const BLOCK_CHARS = 1024 * 1024;
 
 /**
  * Validates a file against a specification in one streaming pass and reports, in Swedish and
@@ -36,54 +49,75 @@ export async function validate(
   const report = new ReportCollector(options.maxErrors, options.maxWarnings, options.errorRows);
   let complete = true;
   const coordinates = coordinateColumns(spec);
-  const table = await openTable(
-    source,
-    {
-      issue(issue, fatal) {
-        report.add(issue);
-        if (fatal) complete = false;
-      },
+  const sink = {
+    issue(issue: Issue, fatal = false) {
+      report.add(issue);
+      if (fatal) complete = false;
     },
-    {
-      ...options,
-      expectedColumns: fields.map((f) => f.name),
-      ...(coordinates === undefined ? {} : { coordinates }),
-    },
-  );
+  };
+  const table = await openTable(source, sink, {
+    ...options,
+    expectedColumns: fields.map((f) => f.name),
+    ...(coordinates === undefined ? {} : { coordinates }),
+  });
   const format = table.format;
   let header: readonly string[] | undefined;
   let validator: RowValidator | undefined;
+  const setupFor = (first: readonly string[], headerRow: number): ValidatorSetup => ({
+    spec,
+    header: first,
+    headerRow: headerRow === 0 ? null : headerRow,
+    format,
+    decimalComma: table.dialect().decimalComma,
+    knownOrganizationCodes: options.knownOrganizationCodes,
+    organizationCode: options.organizationCode,
+    organizationAreas: options.organizationAreas,
+  });
+  const row = (cells: readonly string[], rowNumber: number): void => {
+    if (validator !== undefined) validator.row(cells, rowNumber);
+    else {
+      header = cells;
+      validator = rowValidatorFor(setupFor(cells, rowNumber), report, false, options.pointInOrganization);
+    }
+  };
   try {
-    for await (const batch of table.batches) {
-      const batchRows = batch.rows;
-      const numbers = batch.rowNumbers;
-      let r = 0;
-      if (validator === undefined) {
-        const first = batchRows[0];
-        if (first === undefined) continue;
-        header = first;
-        const headerRow = numbers[0] ?? 1;
-        validator = new RowValidator(
-          spec,
-          first,
-          headerRow === 0 ? null : headerRow,
-          {
-            report,
-            values: new Float64Array(fields.length).fill(NaN),
-            format,
-            decimalComma: table.dialect().decimalComma,
-            knownOrganizationCodes:
-              options.knownOrganizationCodes === undefined
-                ? undefined
-                : new StringSet(options.knownOrganizationCodes),
-          },
-          options,
-        );
-        r = 1;
+    const parallel = options.parallel === false ? undefined : options.parallel;
+    const limits: ReaderLimits = { ...DEFAULT_LIMITS, ...options.limits };
+    const records = table.records?.(parallel?.blockChars ?? BLOCK_CHARS);
+    if (records === undefined) {
+      for await (const batch of table.batches) {
+        const numbers = batch.rowNumbers;
+        for (let r = 0; r < batch.rows.length; r++) row(batch.rows[r] ?? [], numbers[r] ?? 0);
       }
-      for (; r < batchRows.length; r++) {
-        validator.row(batchRows[r] as string[], numbers[r] as number);
-      }
+    } else {
+      const pool =
+        options.parallel === false || options.pointInOrganization !== undefined
+          ? undefined
+          : ValidationPool.shared();
+      await checkBlocks(records, {
+        row,
+        sink,
+        limits,
+        stopped: () => !complete,
+        // Once the header is read and enough of the file, the rest goes to the workers.
+        job: (charsRead) => {
+          if (pool === undefined || validator === undefined || header === undefined) return undefined;
+          if (charsRead < (parallel?.minChars ?? PARALLEL_MIN_CHARS)) return undefined;
+          return pool.open({
+            ...setupFor(header, 1),
+            parser: records.parser,
+            limits,
+            errorRows: options.errorRows !== undefined,
+            maxErrors: options.maxErrors ?? DEFAULT_MAX_ISSUES,
+            maxWarnings: options.maxWarnings ?? DEFAULT_MAX_ISSUES,
+          });
+        },
+        merge: (part) => {
+          validator?.merge(part);
+          for (const r of part.errorRows) options.errorRows?.add(r);
+          if (part.fatal) complete = false;
+        },
+      });
     }
   } catch (error) {
     complete = false;
@@ -109,6 +143,58 @@ export async function validate(
     dialect,
     header: header ?? [],
   });
+}
+
+type ValidatorSetup = Parameters<typeof rowValidatorFor>[0];
+
+interface BlockRun {
+  /** Checks a row here (the first one is the header). */
+  row(cells: readonly string[], rowNumber: number): void;
+  readonly sink: { issue(issue: Issue, fatal?: boolean): void };
+  readonly limits: ReaderLimits;
+  /** True once a fatal problem ended reading. */
+  stopped(): boolean;
+  /** A job on the workers for the rest of the file, once it is worth one. */
+  job(charsRead: number): PoolJob | undefined;
+  /** Adds a part checked by a worker, in file order. */
+  merge(part: WorkerPart): void;
+}
+
+/**
+ * CSV blocks: checked here until the file proves large, then on the workers, whose parts are
+ * added in file order as they come back. Blocks waiting are capped, so memory stays flat.
+ */
+async function checkBlocks(records: RecordBlocks, run: BlockRun): Promise<void> {
+  const events = parseEvents(
+    { limits: run.limits, issue: (issue, fatal) => run.sink.issue(issue, fatal) },
+    (cells, rowNumber) => run.row(cells, rowNumber),
+  );
+  let job: PoolJob | undefined;
+  let charsRead = 0;
+  const waiting: Promise<WorkerPart>[] = [];
+  const mergeNext = async (): Promise<void> => {
+    const next = waiting.shift();
+    if (next !== undefined) run.merge(await next);
+  };
+  try {
+    for await (const block of records.blocks) {
+      if (job === undefined) {
+        parseBlock(block, records.parser, events);
+        charsRead += block.chars;
+        if (run.stopped()) return;
+        job = run.job(charsRead);
+        continue;
+      }
+      waiting.push(job.submit(block));
+      if (waiting.length >= job.capacity) await mergeNext();
+      if (run.stopped()) return;
+    }
+    while (waiting.length > 0 && !run.stopped()) await mergeNext();
+  } finally {
+    job?.close();
+    // Parts not merged (reading stopped) must not go unhandled when they fail.
+    for (const part of waiting) part.catch(() => undefined);
+  }
 }
 
 function finish(

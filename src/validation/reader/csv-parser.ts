@@ -8,6 +8,8 @@
  * unfinished record is capped, so a quote that never closes stops reading at the cap.
  */
 
+import type { RecordBlock } from "./csv-records.ts";
+
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
@@ -46,7 +48,10 @@ export class CsvParser {
   constructor(
     private readonly options: CsvParserOptions,
     private readonly events: CsvParserEvents,
+    /** Rows before the first one this parser sees (a block starting mid-file). */
+    rowsBefore = 0,
   ) {
+    this.rowNumber = rowsBefore;
     this.delimiter = options.delimiter;
     this.delimCode = options.delimiter.charCodeAt(0);
     this.newline = options.newline;
@@ -86,6 +91,11 @@ export class CsvParser {
           : { kind: "row-too-long", rowNumber },
       );
     }
+  }
+
+  /** Length of the unfinished record held until more text comes. */
+  get pendingChars(): number {
+    return this.carry.length;
   }
 
   /** Read through a method: TypeScript keeps `this.stopped` narrowed across calls that set it. */
@@ -221,5 +231,18 @@ export class CsvParser {
       if (this.stopped) return n;
     }
     return n;
+  }
+}
+
+/**
+ * Parses one block of whole records (from RecordSplitter) on its own, with its file row numbers.
+ * A block that does not end where a record does means the splitter and this parser disagree.
+ */
+export function parseBlock(block: RecordBlock, options: CsvParserOptions, events: CsvParserEvents): void {
+  const parser = new CsvParser(options, events, block.firstRow - 1);
+  for (const part of block.parts) parser.push(part);
+  if (block.final) parser.end();
+  else if (!parser.stopped && parser.pendingChars > 0) {
+    throw new Error(`the block from row ${block.firstRow} does not end at a record boundary`);
   }
 }

@@ -49,7 +49,19 @@ export async function openTable(
   if (typeof sniffed === "object") return failed(sniffed);
   const format = options.format ?? sniffed;
   const table = await open(format, reader, context, options);
-  return { ...table, batches: capped(table.batches, reader, sink, options.maxBytes) };
+  const records = table.records;
+  return {
+    ...table,
+    batches: capped(table.batches, reader, sink, options.maxBytes),
+    ...(records === undefined
+      ? {}
+      : {
+          records: (blockChars: number) => {
+            const opened = records(blockChars);
+            return { ...opened, blocks: capped(opened.blocks, reader, sink, options.maxBytes) };
+          },
+        }),
+  };
 }
 
 function open(
@@ -74,12 +86,12 @@ function open(
 }
 
 /** Ends the rows with a fatal issue when the byte cap cut the file short. */
-async function* capped(
-  batches: AsyncIterable<RowBatch>,
+async function* capped<T>(
+  batches: AsyncIterable<T>,
   reader: ByteReader,
   sink: TableSink,
   maxBytes: number | undefined,
-): AsyncGenerator<RowBatch, void, undefined> {
+): AsyncGenerator<T, void, undefined> {
   yield* batches;
   if (reader.exceeded && maxBytes !== undefined) sink.issue(msg.tooLarge(maxBytes), true);
   if (reader.failure !== undefined) sink.issue(msg.unreadable(reader.failure.message.slice(0, 200)), true);

@@ -1,5 +1,7 @@
 import type { Dialect, Issue, TableFormat, TextEncoding } from "../types.ts";
 import type { Delimiter } from "../dialect.ts";
+import type { CsvParserOptions } from "./csv-parser.ts";
+import type { RecordBlock } from "./csv-records.ts";
 
 /**
  * Rows in batches (one per source chunk) so the consumer's loop runs without an await per row.
@@ -20,6 +22,17 @@ export interface ReaderLimits {
   readonly maxColumns: number;
   /** JSON nesting deeper than this is refused. */
   readonly maxDepth: number;
+  /**
+   * Excel: the most bytes the sheet or the shared strings may unpack to. Counted as they are
+   * inflated (the sizes a zip declares are not trusted), so a zip bomb stops here.
+   */
+  readonly maxXlsxEntryBytes: number;
+  /** Excel: the same for the small parts (workbook, relationships, styles). */
+  readonly maxXlsxPartBytes: number;
+  /** Excel: shared strings are held in memory for the sheet: at most this many strings… */
+  readonly maxXlsxSharedStrings: number;
+  /** …of at most this many bytes of text in all (as UTF-8). */
+  readonly maxXlsxSharedStringBytes: number;
 }
 
 export const DEFAULT_LIMITS: ReaderLimits = {
@@ -27,6 +40,10 @@ export const DEFAULT_LIMITS: ReaderLimits = {
   maxRowChars: 2 * 1024 * 1024,
   maxColumns: 1000,
   maxDepth: 32,
+  maxXlsxEntryBytes: 512 * 1024 * 1024,
+  maxXlsxPartBytes: 16 * 1024 * 1024,
+  maxXlsxSharedStrings: 2_000_000,
+  maxXlsxSharedStringBytes: 64 * 1024 * 1024,
 };
 
 /** Where readers report what they find; `fatal` issues end reading. */
@@ -60,11 +77,21 @@ export interface OpenTableOptions extends DialectOverrides {
   readonly coordinates?: CoordinateColumns;
 }
 
-/** A table being read: its format, its dialect (final once the rows are read) and its rows. */
+/** CSV as blocks of whole records, to be parsed apart (see RecordSplitter), with the parser's settings. */
+export interface RecordBlocks {
+  readonly blocks: AsyncIterable<RecordBlock>;
+  readonly parser: CsvParserOptions;
+}
+
+/**
+ * A table being read: its format, its dialect (final once the rows are read) and its rows, as
+ * parsed batches or, for CSV, as record blocks. Only one of the two may be read.
+ */
 export interface OpenedTable {
   readonly format: TableFormat;
   dialect(): Dialect;
   readonly batches: AsyncIterable<RowBatch>;
+  readonly records?: (blockChars: number) => RecordBlocks;
   bytesRead(): number;
   close(): Promise<void>;
 }

@@ -1,0 +1,221 @@
+// Checking a large CSV file on worker threads. The reading thread decodes the bytes and cuts them
+// into blocks of whole records (RecordSplitter, which also numbers them); each worker parses and
+// checks its blocks with a RowValidator of its own in `part` mode and sends back what it found;
+// the reading thread adds the parts up in file order, and finds repeated keys from the hashes the
+// parts carry. The report comes out as the sequential run makes it.
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { SpecificationDefinition } from "../specs/definition.ts";
+import type { GeoOptions } from "./geo-check.ts";
+import type { CsvParserOptions } from "./reader/csv-parser.ts";
+import type { RecordBlock } from "./reader/csv-records.ts";
+import type { ReaderLimits } from "./reader/types.ts";
+import type { ReportCollector } from "./report.ts";
+import { RowValidator, type ValidatedPart } from "./row-validator.ts";
+import { StringSet } from "./string-set.ts";
+import type { OrganizationAreas, PointInOrganization, TableFormat } from "./types.ts";
+
+/** Everything a worker needs to check parts of one file the way the reading thread would. */
+export interface PartSetup {
+  readonly spec: SpecificationDefinition;
+  readonly header: readonly string[];
+  readonly headerRow: number | null;
+  readonly format: TableFormat;
+  readonly decimalComma: boolean;
+  readonly knownOrganizationCodes: ReadonlySet<string> | undefined;
+  readonly organizationCode: string | undefined;
+  readonly organizationAreas: OrganizationAreas | undefined;
+  readonly parser: CsvParserOptions;
+  readonly limits: ReaderLimits;
+  /** Whether the parts send back the rows with errors. */
+  readonly errorRows: boolean;
+  /** A part lists no more than the whole report may. */
+  readonly maxErrors: number;
+  readonly maxWarnings: number;
+}
+
+/** A part as a worker sends it back. */
+export interface WorkerPart extends ValidatedPart {
+  /** The rows with errors, ascending, when the setup asked for them. */
+  readonly errorRows: readonly number[];
+  /** The part ended reading (an unclosed quote, a record past the size cap). */
+  readonly fatal: boolean;
+}
+
+export type WorkerRequest =
+  | { readonly kind: "open"; readonly job: number; readonly setup: PartSetup; readonly areasId: number }
+  | { readonly kind: "block"; readonly job: number; readonly block: RecordBlock }
+  | { readonly kind: "close"; readonly job: number };
+
+export type WorkerReply = { readonly part: WorkerPart } | { readonly error: string };
+
+/** The row checks for a file's header, in the reading thread (whole) or a worker (part). */
+export function rowValidatorFor(
+  setup: Omit<PartSetup, "parser" | "limits" | "errorRows" | "maxErrors" | "maxWarnings">,
+  report: ReportCollector,
+  part: boolean,
+  /** Only on the reading thread: a callback cannot go to a worker. */
+  pointInOrganization?: PointInOrganization,
+): RowValidator {
+  const geo: GeoOptions = {
+    ...(pointInOrganization === undefined ? {} : { pointInOrganization }),
+    ...(setup.organizationCode === undefined ? {} : { organizationCode: setup.organizationCode }),
+    ...(setup.organizationAreas === undefined ? {} : { organizationAreas: setup.organizationAreas }),
+  };
+  return new RowValidator(
+    setup.spec,
+    setup.header,
+    setup.headerRow,
+    {
+      report,
+      values: new Float64Array(setup.spec.schema.fields.length).fill(NaN),
+      format: setup.format,
+      decimalComma: setup.decimalComma,
+      knownOrganizationCodes:
+        setup.knownOrganizationCodes === undefined ? undefined : new StringSet(setup.knownOrganizationCodes),
+    },
+    geo,
+    part,
+  );
+}
+
+/** Blocks waiting per worker: enough to keep it busy, few enough that memory stays flat. */
+const BLOCKS_PER_WORKER = 2;
+
+/** One worker thread and the replies it owes, which come in the order the blocks went. */
+class PoolWorker {
+  readonly thread: Worker;
+  private readonly waiting: { resolve(part: WorkerPart): void; reject(error: Error): void }[] = [];
+  /** Areas already sent (they are large and seldom change): by id. */
+  readonly areasSent = new Set<number>();
+  dead = false;
+
+  constructor() {
+    // Its own entry loads tsx; the flags of this process (--test, --cpu-prof…) are not its own.
+    this.thread = new Worker(new URL("./validation-worker.mjs", import.meta.url), {
+      execArgv: [],
+      // A worker holds a block and its part at a time; small heaps keep the process's memory flat.
+      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 48 },
+    });
+    this.thread.on("message", (reply: WorkerReply) => {
+      const next = this.waiting.shift();
+      if (this.waiting.length === 0) this.thread.unref();
+      if (next === undefined) return;
+      if ("error" in reply) next.reject(new Error(reply.error));
+      else next.resolve(reply.part);
+    });
+    this.thread.on("error", (error) => this.fail(error));
+    this.thread.on("exit", (code) =>
+      this.fail(new Error(`the validation worker stopped (exit code ${code})`)),
+    );
+    this.thread.unref();
+  }
+
+  post(request: WorkerRequest): void {
+    this.thread.postMessage(request);
+  }
+
+  request(request: WorkerRequest): Promise<WorkerPart> {
+    if (this.dead) return Promise.reject(new Error("the validation worker stopped"));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      // A block being checked keeps the process alive; an idle worker does not.
+      this.thread.ref();
+      this.thread.postMessage(request);
+    });
+  }
+
+  private fail(error: Error): void {
+    this.dead = true;
+    for (const waiting of this.waiting.splice(0)) waiting.reject(error);
+    void this.thread.terminate();
+  }
+}
+
+/** Worker threads shared by every validation in the process, started on first use. */
+export class ValidationPool {
+  private readonly workers: (PoolWorker | undefined)[];
+  private nextJob = 1;
+  private nextAreasId = 1;
+  private readonly areasIds = new WeakMap<OrganizationAreas, number>();
+
+  constructor(readonly size: number) {
+    this.workers = new Array<PoolWorker | undefined>(size).fill(undefined);
+  }
+
+  /** The process's pool; undefined on a machine with one core, where threads would only add work. */
+  static shared(): ValidationPool | undefined {
+    const cores = availableParallelism();
+    if (cores < 2) return undefined;
+    sharedPool ??= new ValidationPool(Math.min(cores, 4));
+    return sharedPool;
+  }
+
+  /** Starts checking a file's parts; blocks go to the workers in turn. */
+  open(setup: PartSetup): PoolJob {
+    let areasId = 0;
+    if (setup.organizationAreas !== undefined) {
+      areasId = this.areasIds.get(setup.organizationAreas) ?? this.nextAreasId++;
+      this.areasIds.set(setup.organizationAreas, areasId);
+    }
+    return new PoolJob(this, this.nextJob++, setup, areasId);
+  }
+
+  /** The i-th worker, started again if it stopped. */
+  worker(i: number): PoolWorker {
+    let worker = this.workers[i];
+    if (worker === undefined || worker.dead) {
+      worker = new PoolWorker();
+      this.workers[i] = worker;
+    }
+    return worker;
+  }
+
+  /** Stops the workers (tests; a server lets them idle, unreferenced). */
+  async close(): Promise<void> {
+    const running = this.workers.filter((w): w is PoolWorker => w !== undefined);
+    this.workers.fill(undefined);
+    await Promise.all(running.map((w) => w.thread.terminate()));
+  }
+}
+
+let sharedPool: ValidationPool | undefined;
+
+/** One file's blocks on the pool. */
+export class PoolJob {
+  private next = 0;
+  private readonly opened = new Map<number, PoolWorker>();
+
+  constructor(
+    private readonly pool: ValidationPool,
+    private readonly id: number,
+    private readonly setup: PartSetup,
+    private readonly areasId: number,
+  ) {}
+
+  /** How many blocks may wait for their parts at once. */
+  get capacity(): number {
+    return this.pool.size * BLOCKS_PER_WORKER;
+  }
+
+  /** Sends a block to the next worker; its part comes back in the promise. */
+  submit(block: RecordBlock): Promise<WorkerPart> {
+    const index = this.next++ % this.pool.size;
+    let worker = this.opened.get(index);
+    if (worker === undefined || worker.dead) {
+      worker = this.pool.worker(index);
+      const known = this.areasId === 0 || worker.areasSent.has(this.areasId);
+      const setup = known ? { ...this.setup, organizationAreas: undefined } : this.setup;
+      worker.post({ kind: "open", job: this.id, setup, areasId: this.areasId });
+      if (this.areasId !== 0) worker.areasSent.add(this.areasId);
+      this.opened.set(index, worker);
+    }
+    return worker.request({ kind: "block", job: this.id, block });
+  }
+
+  /** Frees the job's state in the workers. */
+  close(): void {
+    for (const worker of this.opened.values()) if (!worker.dead) worker.post({ kind: "close", job: this.id });
+    this.opened.clear();
+  }
+}
