@@ -4,83 +4,15 @@
 // the reading thread adds the parts up in file order, and finds repeated keys from the hashes the
 // parts carry. The report comes out as the sequential run makes it.
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { SpecificationDefinition } from "../specs/definition.ts";
-import type { GeoOptions } from "./geo-check.ts";
-import type { CsvParserOptions } from "./reader/csv-parser.ts";
+import { buildSync } from "esbuild";
+import type { PartSetup, WorkerPart, WorkerReply, WorkerRequest } from "./part-protocol.ts";
 import type { RecordBlock } from "./reader/csv-records.ts";
-import type { ReaderLimits } from "./reader/types.ts";
-import type { ReportCollector } from "./report.ts";
-import { RowValidator, type ValidatedPart } from "./row-validator.ts";
-import { StringSet } from "./string-set.ts";
-import type { OrganizationAreas, PointInOrganization, TableFormat } from "./types.ts";
-
-/** Everything a worker needs to check parts of one file the way the reading thread would. */
-export interface PartSetup {
-  readonly spec: SpecificationDefinition;
-  readonly header: readonly string[];
-  readonly headerRow: number | null;
-  readonly format: TableFormat;
-  readonly decimalComma: boolean;
-  readonly knownOrganizationCodes: ReadonlySet<string> | undefined;
-  readonly organizationCode: string | undefined;
-  readonly organizationAreas: OrganizationAreas | undefined;
-  readonly parser: CsvParserOptions;
-  readonly limits: ReaderLimits;
-  /** Whether the parts send back the rows with errors. */
-  readonly errorRows: boolean;
-  /** A part lists no more than the whole report may. */
-  readonly maxErrors: number;
-  readonly maxWarnings: number;
-}
-
-/** A part as a worker sends it back. */
-export interface WorkerPart extends ValidatedPart {
-  /** The rows with errors, ascending, when the setup asked for them. */
-  readonly errorRows: readonly number[];
-  /** The part ended reading (an unclosed quote, a record past the size cap). */
-  readonly fatal: boolean;
-}
-
-export type WorkerRequest =
-  | { readonly kind: "open"; readonly job: number; readonly setup: PartSetup; readonly areasId: number }
-  | { readonly kind: "block"; readonly job: number; readonly block: RecordBlock }
-  | { readonly kind: "close"; readonly job: number };
-
-export type WorkerReply = { readonly part: WorkerPart } | { readonly error: string };
-
-/** The row checks for a file's header, in the reading thread (whole) or a worker (part). */
-export function rowValidatorFor(
-  setup: Omit<PartSetup, "parser" | "limits" | "errorRows" | "maxErrors" | "maxWarnings">,
-  report: ReportCollector,
-  part: boolean,
-  /** Only on the reading thread: a callback cannot go to a worker. */
-  pointInOrganization?: PointInOrganization,
-): RowValidator {
-  const geo: GeoOptions = {
-    ...(pointInOrganization === undefined ? {} : { pointInOrganization }),
-    ...(setup.organizationCode === undefined ? {} : { organizationCode: setup.organizationCode }),
-    ...(setup.organizationAreas === undefined ? {} : { organizationAreas: setup.organizationAreas }),
-  };
-  return new RowValidator(
-    setup.spec,
-    setup.header,
-    setup.headerRow,
-    {
-      report,
-      values: new Float64Array(setup.spec.schema.fields.length).fill(NaN),
-      format: setup.format,
-      decimalComma: setup.decimalComma,
-      knownOrganizationCodes:
-        setup.knownOrganizationCodes === undefined ? undefined : new StringSet(setup.knownOrganizationCodes),
-    },
-    geo,
-    part,
-  );
-}
+import type { OrganizationAreas } from "./types.ts";
 
 /** Blocks waiting per worker: enough to keep it busy, few enough that memory stays flat. */
-const BLOCKS_PER_WORKER = 2;
+const BLOCKS_PER_WORKER = 4;
 
 /** One worker thread and the replies it owes, which come in the order the blocks went. */
 class PoolWorker {
@@ -90,13 +22,17 @@ class PoolWorker {
   readonly areasSent = new Set<number>();
   dead = false;
 
-  constructor() {
-    // Its own entry loads tsx; the flags of this process (--test, --cpu-prof…) are not its own.
-    this.thread = new Worker(new URL("./validation-worker.mjs", import.meta.url), {
+  constructor(code: string | undefined) {
+    const options = {
+      // The flags of this process (--test, --cpu-prof…) are not the worker's.
       execArgv: [],
       // A worker holds a block and its part at a time; small heaps keep the process's memory flat.
-      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 48 },
-    });
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 },
+    };
+    this.thread =
+      code === undefined
+        ? new Worker(new URL("./validation-worker.mjs", import.meta.url), options)
+        : new Worker(code, { ...options, eval: true });
     this.thread.on("message", (reply: WorkerReply) => {
       const next = this.waiting.shift();
       if (this.waiting.length === 0) this.thread.unref();
@@ -161,11 +97,16 @@ export class ValidationPool {
     return new PoolJob(this, this.nextJob++, setup, areasId);
   }
 
+  /** Starts the workers not yet running, so the first blocks do not wait for them. */
+  warm(): void {
+    for (let i = 0; i < this.size; i++) this.worker(i);
+  }
+
   /** The i-th worker, started again if it stopped. */
   worker(i: number): PoolWorker {
     let worker = this.workers[i];
     if (worker === undefined || worker.dead) {
-      worker = new PoolWorker();
+      worker = new PoolWorker(workerCode());
       this.workers[i] = worker;
     }
     return worker;
@@ -180,6 +121,32 @@ export class ValidationPool {
 }
 
 let sharedPool: ValidationPool | undefined;
+let bundled: { code: string | undefined } | undefined;
+
+/**
+ * The worker as one plain script, bundled from its TypeScript once per process. Started through
+ * tsx instead, each worker would carry a loader thread and compile its modules again: about 30 MB
+ * more per worker. Without esbuild (it comes with tsx) the tsx entry is the fallback.
+ */
+function workerCode(): string | undefined {
+  bundled ??= (() => {
+    try {
+      const result = buildSync({
+        entryPoints: [fileURLToPath(new URL("./validation-worker.ts", import.meta.url))],
+        bundle: true,
+        platform: "node",
+        format: "cjs",
+        target: "node20",
+        write: false,
+        logLevel: "silent",
+      });
+      return { code: result.outputFiles[0]?.text };
+    } catch {
+      return { code: undefined };
+    }
+  })();
+  return bundled.code;
+}
 
 /** One file's blocks on the pool. */
 export class PoolJob {

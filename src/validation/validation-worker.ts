@@ -7,7 +7,7 @@ import {
   type WorkerPart,
   type WorkerReply,
   type WorkerRequest,
-} from "./parallel.ts";
+} from "./part-protocol.ts";
 import { parseBlock } from "./reader/csv-parser.ts";
 import type { RecordBlock } from "./reader/csv-records.ts";
 import { parseEvents } from "./reader/csv.ts";

@@ -2,7 +2,8 @@ import type { SpecificationDefinition } from "../specs/definition.ts";
 import { checkPatterns } from "./fields.ts";
 import type { GeoOptions } from "./geo-check.ts";
 import * as msg from "./messages.ts";
-import { rowValidatorFor, ValidationPool, type PoolJob, type WorkerPart } from "./parallel.ts";
+import { ValidationPool, type PoolJob } from "./parallel.ts";
+import { rowValidatorFor, type WorkerPart } from "./part-protocol.ts";
 import { parseBlock } from "./reader/csv-parser.ts";
 import { parseEvents } from "./reader/csv.ts";
 import { DEFAULT_LIMITS, openTable, type OpenTableOptions } from "./reader/index.ts";
@@ -29,9 +30,10 @@ export interface ValidateOptions extends Omit<OpenTableOptions, "coordinates">, 
   readonly parallel?: false | { readonly minChars?: number; readonly blockChars?: number };
 }
 
-/** Below this a file is checked before worker threads would have started (about 100,000 rows). */
-const PARALLEL_MIN_CHARS = 8 * 1024 * 1024;
-const BLOCK_CHARS = 1024 * 1024;
+/** Checked here while the workers start (about 25,000 rows); smaller files never need them. */
+const PARALLEL_MIN_CHARS = 2 * 1024 * 1024;
+/** Small blocks keep little text in flight; 256 KiB is still a few thousand rows per message. */
+const BLOCK_CHARS = 256 * 1024;
 
 /**
  * Validates a file against a specification in one streaming pass and reports, in Swedish and
@@ -102,7 +104,11 @@ export async function validate(
         // Once the header is read and enough of the file, the rest goes to the workers.
         job: (charsRead) => {
           if (pool === undefined || validator === undefined || header === undefined) return undefined;
-          if (charsRead < (parallel?.minChars ?? PARALLEL_MIN_CHARS)) return undefined;
+          if (charsRead < (parallel?.minChars ?? PARALLEL_MIN_CHARS)) {
+            // More than a block: the file may well need the workers, so they start meanwhile.
+            if (charsRead >= (parallel?.blockChars ?? BLOCK_CHARS)) pool.warm();
+            return undefined;
+          }
           return pool.open({
             ...setupFor(header, 1),
             parser: records.parser,

@@ -121,3 +121,49 @@ test("repeated keys are found with the row first holding them; composite parts c
     { rowNumber: 50_003, firstRow: 19 },
   ]);
 });
+
+test("repeats are found across long gaps between rows and from row 0 on", () => {
+  const finder = new DuplicateFinder();
+  const h = new KeyHasher();
+  const hashOf = (key: string): [number, number] => {
+    h.reset();
+    h.add(key);
+    h.finish();
+    return [h.a, h.b];
+  };
+  const [a, b] = hashOf("samma");
+  finder.add(a, b, 0);
+  const [c, d] = hashOf("annan");
+  finder.add(c, d, 5);
+  finder.add(a, b, 3_000_000); // far past the 10-bit row distance: written as an escape
+  finder.add(c, d, 3_000_900);
+  assert.deepEqual(finder.finish(), [
+    { rowNumber: 3_000_000, firstRow: 0 },
+    { rowNumber: 3_000_900, firstRow: 5 },
+  ]);
+});
+
+test("repeats found match a plain Map over keys with random gaps between their rows", () => {
+  const finder = new DuplicateFinder();
+  const h = new KeyHasher();
+  const first = new Map<string, number>();
+  const expected: { rowNumber: number; firstRow: number }[] = [];
+  let seed = 7;
+  const random = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed % n;
+  };
+  let row = 1;
+  for (let i = 0; i < 100_000; i++) {
+    row += 1 + (random(50) === 0 ? random(5000) : 0);
+    const key = `k${random(60_000)}`;
+    h.reset();
+    h.add(key);
+    h.finish();
+    finder.add(h.a, h.b, row);
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, row);
+    else expected.push({ rowNumber: row, firstRow: seen });
+  }
+  assert.deepEqual(finder.finish(), expected);
+});

@@ -1,0 +1,75 @@
+// What the reading thread and a validation worker say to each other, and the row checks both
+// build from it. Kept apart from the pool (parallel.ts) so the worker's bundle holds only this.
+import type { SpecificationDefinition } from "../specs/definition.ts";
+import type { GeoOptions } from "./geo-check.ts";
+import type { CsvParserOptions } from "./reader/csv-parser.ts";
+import type { RecordBlock } from "./reader/csv-records.ts";
+import type { ReaderLimits } from "./reader/types.ts";
+import type { ReportCollector } from "./report.ts";
+import { RowValidator, type ValidatedPart } from "./row-validator.ts";
+import { StringSet } from "./string-set.ts";
+import type { OrganizationAreas, PointInOrganization, TableFormat } from "./types.ts";
+
+/** Everything a worker needs to check parts of one file the way the reading thread would. */
+export interface PartSetup {
+  readonly spec: SpecificationDefinition;
+  readonly header: readonly string[];
+  readonly headerRow: number | null;
+  readonly format: TableFormat;
+  readonly decimalComma: boolean;
+  readonly knownOrganizationCodes: ReadonlySet<string> | undefined;
+  readonly organizationCode: string | undefined;
+  readonly organizationAreas: OrganizationAreas | undefined;
+  readonly parser: CsvParserOptions;
+  readonly limits: ReaderLimits;
+  /** Whether the parts send back the rows with errors. */
+  readonly errorRows: boolean;
+  /** A part lists no more than the whole report may. */
+  readonly maxErrors: number;
+  readonly maxWarnings: number;
+}
+
+/** A part as a worker sends it back. */
+export interface WorkerPart extends ValidatedPart {
+  /** The rows with errors, ascending, when the setup asked for them. */
+  readonly errorRows: readonly number[];
+  /** The part ended reading (an unclosed quote, a record past the size cap). */
+  readonly fatal: boolean;
+}
+
+export type WorkerRequest =
+  | { readonly kind: "open"; readonly job: number; readonly setup: PartSetup; readonly areasId: number }
+  | { readonly kind: "block"; readonly job: number; readonly block: RecordBlock }
+  | { readonly kind: "close"; readonly job: number };
+
+export type WorkerReply = { readonly part: WorkerPart } | { readonly error: string };
+
+/** The row checks for a file's header, in the reading thread (whole) or a worker (part). */
+export function rowValidatorFor(
+  setup: Omit<PartSetup, "parser" | "limits" | "errorRows" | "maxErrors" | "maxWarnings">,
+  report: ReportCollector,
+  part: boolean,
+  /** Only on the reading thread: a callback cannot go to a worker. */
+  pointInOrganization?: PointInOrganization,
+): RowValidator {
+  const geo: GeoOptions = {
+    ...(pointInOrganization === undefined ? {} : { pointInOrganization }),
+    ...(setup.organizationCode === undefined ? {} : { organizationCode: setup.organizationCode }),
+    ...(setup.organizationAreas === undefined ? {} : { organizationAreas: setup.organizationAreas }),
+  };
+  return new RowValidator(
+    setup.spec,
+    setup.header,
+    setup.headerRow,
+    {
+      report,
+      values: new Float64Array(setup.spec.schema.fields.length).fill(NaN),
+      format: setup.format,
+      decimalComma: setup.decimalComma,
+      knownOrganizationCodes:
+        setup.knownOrganizationCodes === undefined ? undefined : new StringSet(setup.knownOrganizationCodes),
+    },
+    geo,
+    part,
+  );
+}
