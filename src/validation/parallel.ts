@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import { buildSync } from "esbuild";
 import type { PartSetup, WorkerPart, WorkerReply, WorkerRequest } from "./part-protocol.ts";
 import type { RecordBlock } from "./reader/csv-records.ts";
+import type { ListRoom } from "./report.ts";
 import type { OrganizationAreas } from "./types.ts";
 
 /** Blocks waiting per worker: enough to keep it busy, few enough that memory stays flat. */
@@ -166,7 +167,7 @@ export class PoolJob {
   }
 
   /** Sends a block to the next worker; its part comes back in the promise. */
-  submit(block: RecordBlock): Promise<WorkerPart> {
+  submit(block: RecordBlock, room: ListRoom): Promise<WorkerPart> {
     const index = this.next++ % this.pool.size;
     let worker = this.opened.get(index);
     if (worker === undefined || worker.dead) {
@@ -177,7 +178,7 @@ export class PoolJob {
       if (this.areasId !== 0) worker.areasSent.add(this.areasId);
       this.opened.set(index, worker);
     }
-    return worker.request({ kind: "block", job: this.id, block });
+    return worker.request({ kind: "block", job: this.id, block, room });
   }
 
   /** Frees the job's state in the workers. */

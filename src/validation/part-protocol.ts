@@ -5,7 +5,7 @@ import type { GeoOptions } from "./geo-check.ts";
 import type { CsvParserOptions } from "./reader/csv-parser.ts";
 import type { RecordBlock } from "./reader/csv-records.ts";
 import type { ReaderLimits } from "./reader/types.ts";
-import type { ReportCollector } from "./report.ts";
+import type { ListRoom, ReportCollector } from "./report.ts";
 import { RowValidator, type ValidatedPart } from "./row-validator.ts";
 import { StringSet } from "./string-set.ts";
 import type { OrganizationAreas, PointInOrganization, TableFormat } from "./types.ts";
@@ -24,9 +24,6 @@ export interface PartSetup {
   readonly limits: ReaderLimits;
   /** Whether the parts send back the rows with errors. */
   readonly errorRows: boolean;
-  /** A part lists no more than the whole report may. */
-  readonly maxErrors: number;
-  readonly maxWarnings: number;
 }
 
 /** A part as a worker sends it back. */
@@ -39,14 +36,20 @@ export interface WorkerPart extends ValidatedPart {
 
 export type WorkerRequest =
   | { readonly kind: "open"; readonly job: number; readonly setup: PartSetup; readonly areasId: number }
-  | { readonly kind: "block"; readonly job: number; readonly block: RecordBlock }
+  | {
+      readonly kind: "block";
+      readonly job: number;
+      readonly block: RecordBlock;
+      /** Room left in the report's lists when the block was sent: the part lists no more. */
+      readonly room: ListRoom;
+    }
   | { readonly kind: "close"; readonly job: number };
 
 export type WorkerReply = { readonly part: WorkerPart } | { readonly error: string };
 
 /** The row checks for a file's header, in the reading thread (whole) or a worker (part). */
 export function rowValidatorFor(
-  setup: Omit<PartSetup, "parser" | "limits" | "errorRows" | "maxErrors" | "maxWarnings">,
+  setup: Omit<PartSetup, "parser" | "limits" | "errorRows">,
   report: ReportCollector,
   part: boolean,
   /** Only on the reading thread: a callback cannot go to a worker. */

@@ -59,6 +59,11 @@ export interface ReportPart {
   readonly dropped: boolean;
 }
 
+export interface ListRoom {
+  readonly errors: number;
+  readonly warnings: number;
+}
+
 /** Collects issues with exact counts and capped lists. */
 export class ReportCollector {
   private readonly tallies = new Map<string, Tally>();
@@ -70,8 +75,8 @@ export class ReportCollector {
   private dropped = false;
 
   constructor(
-    private readonly maxErrors = DEFAULT_MAX_ISSUES,
-    private readonly maxWarnings = DEFAULT_MAX_ISSUES,
+    private maxErrors = DEFAULT_MAX_ISSUES,
+    private maxWarnings = DEFAULT_MAX_ISSUES,
     /** Collects the row numbers of every error, for publishing only the valid rows. */
     private readonly errorRows?: RowSink,
   ) {}
@@ -147,6 +152,23 @@ export class ReportCollector {
   add(issue: Issue): void {
     const tally = this.tally(issue.severity, issue.type, issue.fieldName, issue.constraint);
     this.hit(tally, issue.rowNumber, issue.fieldNumber, issue.cell, () => issue, issue.fieldName);
+  }
+
+  /** How many more errors and warnings the lists take. */
+  room(): ListRoom {
+    return {
+      errors: Math.max(0, this.maxErrors - this.errorList.length),
+      warnings: Math.max(0, this.maxWarnings - this.warningList.length),
+    };
+  }
+
+  /**
+   * Lists at most this many from now on (a part: no more than the whole report still has room
+   * for, so a worker does not build messages that would be dropped).
+   */
+  limitLists(room: ListRoom): void {
+    this.maxErrors = room.errors;
+    this.maxWarnings = room.warnings;
   }
 
   /**

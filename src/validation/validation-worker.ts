@@ -37,6 +37,7 @@ port.on("message", (request: WorkerRequest) => {
     try {
       const job = jobs.get(request.job);
       if (job === undefined) throw new Error(`no job ${request.job} in this worker`);
+      job.report.limitLists(request.room);
       reply = { part: check(job, request.block) };
     } catch (error) {
       reply = { error: error instanceof Error ? error.message : String(error) };
@@ -54,11 +55,8 @@ function open(setup: PartSetup, areasId: number): Job {
       if (errorRows[errorRows.length - 1] !== row) errorRows.push(row);
     },
   };
-  const report = new ReportCollector(
-    setup.maxErrors,
-    setup.maxWarnings,
-    setup.errorRows ? rowSink : undefined,
-  );
+  // The lists' room comes with each block (limitLists).
+  const report = new ReportCollector(0, 0, setup.errorRows ? rowSink : undefined);
   const validator = rowValidatorFor({ ...setup, organizationAreas }, report, true);
   return { setup, validator, report, errorRows, fatal: false };
 }

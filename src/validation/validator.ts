@@ -8,7 +8,7 @@ import { parseBlock } from "./reader/csv-parser.ts";
 import { parseEvents } from "./reader/csv.ts";
 import { DEFAULT_LIMITS, openTable, type OpenTableOptions } from "./reader/index.ts";
 import type { ReaderLimits, RecordBlocks } from "./reader/types.ts";
-import { DEFAULT_MAX_ISSUES, ReportCollector } from "./report.ts";
+import { ReportCollector, type ListRoom } from "./report.ts";
 import type { RowSet } from "./row-set.ts";
 import type { RowValidator } from "./row-validator.ts";
 import { coordinateColumns } from "./schema.ts";
@@ -114,10 +114,9 @@ export async function validate(
             parser: records.parser,
             limits,
             errorRows: options.errorRows !== undefined,
-            maxErrors: options.maxErrors ?? DEFAULT_MAX_ISSUES,
-            maxWarnings: options.maxWarnings ?? DEFAULT_MAX_ISSUES,
           });
         },
+        room: () => report.room(),
         merge: (part) => {
           validator?.merge(part);
           for (const r of part.errorRows) options.errorRows?.add(r);
@@ -162,6 +161,8 @@ interface BlockRun {
   stopped(): boolean;
   /** A job on the workers for the rest of the file, once it is worth one. */
   job(charsRead: number): PoolJob | undefined;
+  /** Room left in the report's lists. */
+  room(): ListRoom;
   /** Adds a part checked by a worker, in file order. */
   merge(part: WorkerPart): void;
 }
@@ -191,7 +192,7 @@ async function checkBlocks(records: RecordBlocks, run: BlockRun): Promise<void> 
         job = run.job(charsRead);
         continue;
       }
-      waiting.push(job.submit(block));
+      waiting.push(job.submit(block, run.room()));
       if (waiting.length >= job.capacity) await mergeNext();
       if (run.stopped()) return;
     }
