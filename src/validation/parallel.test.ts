@@ -115,3 +115,22 @@ test("organizations' areas as data warn about points outside the publisher's are
   assert.equal(outside?.count, 3);
   assert.deepEqual(comparable(parallel), comparable(sequential));
 });
+
+test("when the workers stop mid-file, their blocks are checked here and the report is still whole", async () => {
+  const text = plantedFile();
+  const bytes = new TextEncoder().encode(text);
+  const expected = await validate(bytes, STATIONS, { knownOrganizationCodes: KNOWN_CODES, parallel: false });
+  async function* slowly(): AsyncGenerator<Uint8Array> {
+    for (let at = 0; at < bytes.length; at += 2000) {
+      yield bytes.subarray(at, at + 2000);
+      // Stop the workers with blocks waiting on them, part way through the file.
+      if (at === 20_000) await ValidationPool.shared()?.close();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  const report = await validate(slowly(), STATIONS, {
+    knownOrganizationCodes: KNOWN_CODES,
+    parallel: PARALLEL,
+  });
+  assert.deepEqual(comparable(report), comparable(expected));
+});

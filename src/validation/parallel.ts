@@ -41,9 +41,10 @@ class PoolWorker {
       if ("error" in reply) next.reject(new Error(reply.error));
       else next.resolve(reply.part);
     });
-    this.thread.on("error", (error) => this.fail(error));
-    this.thread.on("exit", (code) =>
-      this.fail(new Error(`the validation worker stopped (exit code ${code})`)),
+    this.thread.on("error", (error) => void this.fail(error));
+    this.thread.on(
+      "exit",
+      (code) => void this.fail(new Error(`the validation worker stopped (exit code ${code})`)),
     );
     this.thread.unref();
   }
@@ -62,10 +63,11 @@ class PoolWorker {
     });
   }
 
-  private fail(error: Error): void {
+  /** Every block waiting fails; the pool starts a new worker for the next one. */
+  fail(error: Error): Promise<number> {
     this.dead = true;
     for (const waiting of this.waiting.splice(0)) waiting.reject(error);
-    void this.thread.terminate();
+    return this.thread.terminate();
   }
 }
 
@@ -113,11 +115,11 @@ export class ValidationPool {
     return worker;
   }
 
-  /** Stops the workers (tests; a server lets them idle, unreferenced). */
+  /** Stops the workers; blocks waiting on them fail (tests; a server lets them idle, unreferenced). */
   async close(): Promise<void> {
     const running = this.workers.filter((w): w is PoolWorker => w !== undefined);
     this.workers.fill(undefined);
-    await Promise.all(running.map((w) => w.thread.terminate()));
+    await Promise.all(running.map((w) => w.fail(new Error("the validation pool was closed"))));
   }
 }
 

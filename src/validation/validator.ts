@@ -7,6 +7,7 @@ import { rowValidatorFor, type WorkerPart } from "./part-protocol.ts";
 import { parseBlock } from "./reader/csv-parser.ts";
 import { parseEvents } from "./reader/csv.ts";
 import { DEFAULT_LIMITS, openTable, type OpenTableOptions } from "./reader/index.ts";
+import type { RecordBlock } from "./reader/csv-records.ts";
 import type { ReaderLimits, RecordBlocks } from "./reader/types.ts";
 import { ReportCollector, type ListRoom } from "./report.ts";
 import type { RowSet } from "./row-set.ts";
@@ -100,7 +101,6 @@ export async function validate(
         row,
         sink,
         limits,
-        stopped: () => !complete,
         // Once the header is read and enough of the file, the rest goes to the workers.
         job: (charsRead) => {
           if (pool === undefined || validator === undefined || header === undefined) return undefined;
@@ -157,8 +157,6 @@ interface BlockRun {
   row(cells: readonly string[], rowNumber: number): void;
   readonly sink: { issue(issue: Issue, fatal?: boolean): void };
   readonly limits: ReaderLimits;
-  /** True once a fatal problem ended reading. */
-  stopped(): boolean;
   /** A job on the workers for the rest of the file, once it is worth one. */
   job(charsRead: number): PoolJob | undefined;
   /** Room left in the report's lists. */
@@ -170,37 +168,60 @@ interface BlockRun {
 /**
  * CSV blocks: checked here until the file proves large, then on the workers, whose parts are
  * added in file order as they come back. Blocks waiting are capped, so memory stays flat.
+ * A record the parser cannot read (an unclosed quote) ends the rows; a reader that stops short
+ * (a NUL byte, the byte cap) ends the blocks itself, after the whole records it read.
  */
 async function checkBlocks(records: RecordBlocks, run: BlockRun): Promise<void> {
+  let parserStopped = false;
   const events = parseEvents(
-    { limits: run.limits, issue: (issue, fatal) => run.sink.issue(issue, fatal) },
+    {
+      limits: run.limits,
+      issue: (issue, fatal) => {
+        run.sink.issue(issue, fatal);
+        if (fatal === true) parserStopped = true;
+      },
+    },
     (cells, rowNumber) => run.row(cells, rowNumber),
   );
+  const stopped = (): boolean => parserStopped;
   let job: PoolJob | undefined;
   let charsRead = 0;
-  const waiting: Promise<WorkerPart>[] = [];
+  // Once a worker fails, the rest of the file is checked here: slower, but the report is whole.
+  const workers = { failed: false };
+  const waiting: { readonly block: RecordBlock; readonly part: Promise<WorkerPart> }[] = [];
   const mergeNext = async (): Promise<void> => {
     const next = waiting.shift();
-    if (next !== undefined) run.merge(await next);
+    if (next === undefined) return;
+    const part = await next.part.catch(() => undefined);
+    if (part === undefined) {
+      workers.failed = true;
+      parseBlock(next.block, records.parser, events);
+    } else {
+      run.merge(part);
+      if (part.fatal) parserStopped = true;
+    }
   };
   try {
     for await (const block of records.blocks) {
-      if (job === undefined) {
-        parseBlock(block, records.parser, events);
-        charsRead += block.chars;
-        if (run.stopped()) return;
-        job = run.job(charsRead);
+      if (job !== undefined && !workers.failed) {
+        waiting.push({ block, part: job.submit(block, run.room()) });
+        if (waiting.length >= job.capacity) await mergeNext();
+        if (stopped()) return;
         continue;
       }
-      waiting.push(job.submit(block, run.room()));
-      if (waiting.length >= job.capacity) await mergeNext();
-      if (run.stopped()) return;
+      // After a failure, the blocks already sent come first.
+      while (waiting.length > 0 && !stopped()) await mergeNext();
+      if (stopped()) return;
+      parseBlock(block, records.parser, events);
+      charsRead += block.chars;
+      if (stopped()) return;
+      job ??= run.job(charsRead);
     }
-    while (waiting.length > 0 && !run.stopped()) await mergeNext();
+    while (waiting.length > 0 && !stopped()) await mergeNext();
   } finally {
     job?.close();
     // Parts not merged (reading stopped) must not go unhandled when they fail.
-    for (const part of waiting) part.catch(() => undefined);
+    for (const { part } of waiting) part.catch(() => undefined);
   }
 }
 
