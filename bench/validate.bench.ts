@@ -2,15 +2,15 @@
 // beside the raw parse speed of the same file by our CSV reader alone (the ratio validator/raw is
 // what the validator costs on top of reading) and by papaparse (a second baseline). The validator
 // runs as the platform runs it (large files on worker threads) and on one thread. Each size runs
-// in a fresh child process so its peak RSS (worker threads included) is its own.
+// in a fresh child process; peak memory is taken from one more, which runs one validation alone.
 //
 //   node --import tsx bench/validate.bench.ts            # 1M and 5M rows
 //   BENCH_SIZES=200000 node --import tsx bench/validate.bench.ts
 //
-// A third baseline is DuckDB's typed read_csv of the same file into a table (one thread, like our
-// validator), the peer DESIGN.md names.
+// A third baseline is DuckDB's typed read_csv of the same file into a table on one thread, the
+// peer DESIGN.md names.
 import { spawnSync } from "node:child_process";
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,7 +26,6 @@ const here = fileURLToPath(import.meta.url);
 interface ChildResult {
   readonly rows: number;
   readonly bytes: number;
-  readonly generateSeconds: number;
   readonly rawRowsPerSecond: number;
   readonly papaRowsPerSecond: number | null;
   readonly duckdbRowsPerSecond: number;
@@ -34,20 +33,32 @@ interface ChildResult {
   readonly oneThreadRowsPerSecond: number;
   readonly valid: boolean;
   readonly errors: number;
-  readonly peakRssMb: number;
-  readonly sampledPeakRssMb: number;
 }
 
 const childIndex = process.argv.indexOf("--child");
+const memoryIndex = process.argv.indexOf("--memory");
 if (childIndex >= 0) {
-  const rows = Number(process.argv[childIndex + 1]);
-  const result = await child(rows);
+  const result = await child(process.argv[childIndex + 1] ?? "");
   process.stdout.write(`${JSON.stringify(result)}\n`);
+} else if (memoryIndex >= 0) {
+  process.stdout.write(`${JSON.stringify(await memory(process.argv[memoryIndex + 1] ?? ""))}\n`);
 } else {
-  parent();
+  await parent();
 }
 
-function parent(): void {
+/** Runs this file in a fresh process with the given flag; its last line of output, parsed. */
+function spawnChild(flag: string, file: string): unknown {
+  const run = spawnSync(process.execPath, ["--import", "tsx", here, flag, file], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 1024 * 1024,
+  });
+  const line = run.stdout.trim().split("\n").pop() ?? "";
+  if (run.status !== 0 || line === "") return undefined;
+  return JSON.parse(line);
+}
+
+async function parent(): Promise<void> {
   const sizes = (process.env.BENCH_SIZES ?? "1000000,5000000").split(",").map(Number);
   console.log("validation of a generated CSV (10 columns) against a 10-field specification");
   console.log(
@@ -63,18 +74,17 @@ function parent(): void {
     "peak RSS MB".padStart(12),
   );
   for (const size of sizes) {
-    const run = spawnSync(process.execPath, ["--import", "tsx", here, "--child", String(size)], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-      maxBuffer: 1024 * 1024,
-    });
-    const line = run.stdout.trim().split("\n").pop() ?? "";
-    if (run.status !== 0 || line === "") {
-      console.error(`child for ${size} rows failed (${run.status ?? "signal"})`);
+    const dir = mkdtempSync(join(tmpdir(), "dv-validate-bench-"));
+    const file = join(dir, "data.csv");
+    await generate(file, size);
+    const r = spawnChild("--child", file) as ChildResult | undefined;
+    const peak = spawnChild("--memory", file) as { peakRssMb: number } | undefined;
+    rmSync(dir, { recursive: true, force: true });
+    if (r === undefined || peak === undefined) {
+      console.error(`a child for ${size} rows failed`);
       process.exitCode = 1;
       continue;
     }
-    const r = JSON.parse(line) as ChildResult;
     console.log(
       String(r.rows).padStart(10),
       (r.bytes / 1e6).toFixed(0).padStart(7),
@@ -85,7 +95,7 @@ function parent(): void {
       r.validateRowsPerSecond.toFixed(0).padStart(14),
       (r.validateRowsPerSecond / r.rawRowsPerSecond).toFixed(2).padStart(11),
       (r.validateRowsPerSecond / r.duckdbRowsPerSecond).toFixed(2).padStart(11),
-      r.peakRssMb.toFixed(0).padStart(12),
+      peak.peakRssMb.toFixed(0).padStart(12),
     );
     if (!r.valid) console.log(`  (the generated file was reported invalid: ${r.errors} errors)`);
   }
@@ -93,82 +103,72 @@ function parent(): void {
     "valid. = the validator as the platform runs it: past 2 M characters, blocks go to worker threads",
   );
   console.log("1 thread = the same with parallel: false; raw = our CSV reader alone, on one thread");
+  console.log("peak RSS = one validation as the platform runs it, in a fresh process (workers included)");
   console.log("targets: validator ≥ 400 000 rows/s, ≥ 0.6 of raw parse, peak RSS < 250 MB");
 }
 
-async function child(rows: number): Promise<ChildResult> {
-  const dir = mkdtempSync(join(tmpdir(), "dv-validate-bench-"));
-  const file = join(dir, "data.csv");
-  let sampledPeak = 0;
-  const sampler = setInterval(() => {
-    sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
-  }, 20);
-  try {
-    let t = performance.now();
-    const bytes = await generate(file, rows);
-    const generateSeconds = (performance.now() - t) / 1000;
-    const known = new Set(municipalityCodes());
-    const big = rows > 1_000_000;
+/** Peak memory of one validation, as the platform runs it, alone in its process. */
+async function memory(file: string): Promise<{ peakRssMb: number }> {
+  const report = await validate(createReadStream(file), BENCH_SPEC, {
+    knownOrganizationCodes: new Set(municipalityCodes()),
+  });
+  if (!report.valid) throw new Error("the generated file was reported invalid");
+  return { peakRssMb: (resourceUsage().maxRSS * 1024) / 1e6 };
+}
 
-    // Warm up every path on the first part of the file (and start the worker threads), so the
-    // JIT is not what is measured.
-    await rawParse(file, 200_000);
-    for (const parallel of [false, undefined] as const) {
-      await validate(createReadStream(file, { end: 16_000_000 }), BENCH_SPEC, {
-        knownOrganizationCodes: known,
-        ...(parallel === false ? { parallel } : {}),
-      });
-    }
+async function child(file: string): Promise<ChildResult> {
+  const known = new Set(municipalityCodes());
+  const bytes = statSync(file).size;
+  const big = bytes > 100_000_000;
 
-    // Best of a few alternating rounds: this machine's timings vary run to run.
-    const rounds = big ? 2 : 3;
-    let rawSeconds = Number.POSITIVE_INFINITY;
-    let validateSeconds = Number.POSITIVE_INFINITY;
-    let oneThreadSeconds = Number.POSITIVE_INFINITY;
-    let parsed = 0;
-    let report: Awaited<ReturnType<typeof validate>> | undefined;
-    for (let round = 0; round < rounds; round++) {
-      t = performance.now();
-      parsed = await rawParse(file);
-      rawSeconds = Math.min(rawSeconds, (performance.now() - t) / 1000);
-      t = performance.now();
-      report = await validate(createReadStream(file), BENCH_SPEC, { knownOrganizationCodes: known });
-      validateSeconds = Math.min(validateSeconds, (performance.now() - t) / 1000);
-      t = performance.now();
-      await validate(createReadStream(file), BENCH_SPEC, { knownOrganizationCodes: known, parallel: false });
-      oneThreadSeconds = Math.min(oneThreadSeconds, (performance.now() - t) / 1000);
-    }
-    if (report === undefined) throw new Error("no rounds");
-
-    let papaRowsPerSecond: number | null = null;
-    if (!big) {
-      t = performance.now();
-      const papaRows = await papaParse(file);
-      papaRowsPerSecond = papaRows / ((performance.now() - t) / 1000);
-    }
-    clearInterval(sampler);
-    sampledPeak = Math.max(sampledPeak, process.memoryUsage.rss());
-    // Peak memory is the validator's: taken before DuckDB runs in this process.
-    const peakRssMb = (resourceUsage().maxRSS * 1024) / 1e6;
-    const duckdbSeconds = await duckdbLoad(file);
-    return {
-      duckdbRowsPerSecond: report.stats.rows / duckdbSeconds,
-      rows: report.stats.rows,
-      bytes,
-      generateSeconds,
-      rawRowsPerSecond: parsed / rawSeconds,
-      papaRowsPerSecond,
-      validateRowsPerSecond: report.stats.rows / validateSeconds,
-      oneThreadRowsPerSecond: report.stats.rows / oneThreadSeconds,
-      valid: report.valid,
-      errors: report.stats.errors,
-      peakRssMb,
-      sampledPeakRssMb: sampledPeak / 1e6,
-    };
-  } finally {
-    clearInterval(sampler);
-    rmSync(dir, { recursive: true, force: true });
+  // Warm up every path on the first part of the file (and start the worker threads), so the
+  // JIT is not what is measured.
+  await rawParse(file, 200_000);
+  for (const parallel of [false, undefined] as const) {
+    await validate(createReadStream(file, { end: 16_000_000 }), BENCH_SPEC, {
+      knownOrganizationCodes: known,
+      ...(parallel === false ? { parallel } : {}),
+    });
   }
+
+  // Best of a few alternating rounds: this machine's timings vary run to run.
+  const rounds = big ? 2 : 3;
+  let rawSeconds = Number.POSITIVE_INFINITY;
+  let validateSeconds = Number.POSITIVE_INFINITY;
+  let oneThreadSeconds = Number.POSITIVE_INFINITY;
+  let parsed = 0;
+  let report: Awaited<ReturnType<typeof validate>> | undefined;
+  for (let round = 0; round < rounds; round++) {
+    let t = performance.now();
+    parsed = await rawParse(file);
+    rawSeconds = Math.min(rawSeconds, (performance.now() - t) / 1000);
+    t = performance.now();
+    report = await validate(createReadStream(file), BENCH_SPEC, { knownOrganizationCodes: known });
+    validateSeconds = Math.min(validateSeconds, (performance.now() - t) / 1000);
+    t = performance.now();
+    await validate(createReadStream(file), BENCH_SPEC, { knownOrganizationCodes: known, parallel: false });
+    oneThreadSeconds = Math.min(oneThreadSeconds, (performance.now() - t) / 1000);
+  }
+  if (report === undefined) throw new Error("no rounds");
+
+  let papaRowsPerSecond: number | null = null;
+  if (!big) {
+    const t = performance.now();
+    const papaRows = await papaParse(file);
+    papaRowsPerSecond = papaRows / ((performance.now() - t) / 1000);
+  }
+  const duckdbSeconds = await duckdbLoad(file);
+  return {
+    duckdbRowsPerSecond: report.stats.rows / duckdbSeconds,
+    rows: report.stats.rows,
+    bytes,
+    rawRowsPerSecond: parsed / rawSeconds,
+    papaRowsPerSecond,
+    validateRowsPerSecond: report.stats.rows / validateSeconds,
+    oneThreadRowsPerSecond: report.stats.rows / oneThreadSeconds,
+    valid: report.valid,
+    errors: report.stats.errors,
+  };
 }
 
 /** Our CSV reader alone: decoding, dialect, parsing into cells; no checks. */
