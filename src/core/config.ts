@@ -77,10 +77,15 @@ export interface Config {
   readonly allowedPrivateHosts: readonly string[];
 }
 
-/** Reads configuration from the environment; a bad value names the variable and what it expected. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
-  const parsed = envSchema.safeParse(cleaned);
+/**
+ * Environment variables through a schema, empty ones left out; a bad value throws BAD_REQUEST
+ * naming the variable and what it expected. Modules with settings of their own use it too.
+ */
+export function parseEnv<Schema extends z.ZodType>(schema: Schema, env: NodeJS.ProcessEnv): z.infer<Schema> {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new AppError(
@@ -92,7 +97,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       { details: problems },
     );
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/** Reads configuration from the environment; a bad value names the variable and what it expected. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parseEnv(envSchema, env);
   return {
     port: e.PORT,
     host: e.HOST,
