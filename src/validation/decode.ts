@@ -5,8 +5,11 @@ export type InvalidBytesAction = "switch-to-windows-1252" | "replace";
 
 export interface DecodeSink {
   text(text: string): void;
-  /** Called at an invalid sequence, after the text before it was handed over. */
-  invalid(): InvalidBytesAction;
+  /**
+   * Called at an invalid sequence, after the text before it was handed over; `at` is where it
+   * starts in the chunk being decoded (0 when it began in the chunk before).
+   */
+  invalid(at: number): InvalidBytesAction;
 }
 
 /**
@@ -39,6 +42,7 @@ export class ChunkDecoder {
       return;
     }
     let bytes = chunk;
+    const carried = this.pending?.length ?? 0;
     if (this.pending !== undefined) {
       bytes = new Uint8Array(this.pending.length + chunk.length);
       bytes.set(this.pending);
@@ -61,7 +65,7 @@ export class ChunkDecoder {
           if (text.length !== bad.index - start) this.nonAscii = true;
           sink.text(text);
         }
-        if (sink.invalid() === "switch-to-windows-1252") {
+        if (sink.invalid(Math.max(0, bad.index - carried)) === "switch-to-windows-1252") {
           this.encoding = "windows-1252";
           const decoder = streamDecoderFor("windows-1252");
           this.streamDecoder = decoder;

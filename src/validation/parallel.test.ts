@@ -3,14 +3,14 @@ import { after, test } from "node:test";
 import type { AreaGeometry, BBox } from "../registry/types.ts";
 import { ValidationPool } from "./parallel.ts";
 import { RowSet } from "./row-set.ts";
-import { goodRow, HEADER, KNOWN_CODES, STATIONS } from "./test-fixtures.ts";
+import { goodRow, HEADER, KNOWN_CODES, STATIONS, windows1252 } from "./test-fixtures.ts";
 import type { OrganizationAreas, ValidationReport } from "./types.ts";
 import { validate, type ValidateOptions } from "./validator.ts";
 
 after(() => ValidationPool.shared()?.close());
 
 // Small blocks, and workers from the first block on: every block boundary is crossed.
-const PARALLEL = { minChars: 0, blockChars: 300 } as const;
+const PARALLEL = { minBytes: 0, blockBytes: 300 } as const;
 
 /** The report without its timing, which is all that may differ between runs. */
 function comparable(report: ValidationReport): unknown {
@@ -133,4 +133,55 @@ test("when the workers stop mid-file, their blocks are checked here and the repo
     parallel: PARALLEL,
   });
   assert.deepEqual(comparable(report), comparable(expected));
+});
+
+test("invalid UTF-8 far into a file is reported at its row, on worker threads as on one thread", async () => {
+  const encode = (text: string): number[] => [...new TextEncoder().encode(text)];
+  const lines = Array.from({ length: 400 }, (_, i) => `${goodRow(i + 1)}\n`);
+  const bytes = new Uint8Array([
+    ...encode(`${HEADER}\n${lines.slice(0, 299).join("")}s300,0180,G`),
+    0xf6, // ö in Windows-1252, after the file has shown UTF-8 (Malmö below)
+    ...encode(`teborg,1,2,2024-01-01,true,ccs,59,18\ns301,0180,Malmö,1,2,2024-01-01,true,ccs,59,18\n`),
+    ...encode(lines.slice(301).join("")),
+  ]);
+  const { sequential, parallel } = await both(bytes);
+  assert.deepEqual(comparable(parallel), comparable(sequential));
+  assert.deepEqual(
+    parallel.errors.map((e) => [e.type, e.rowNumber]),
+    [["encoding-error", 301]],
+  );
+  assert.equal(parallel.stats.rows, 400);
+});
+
+test("a file that looked ASCII switches to Windows-1252 mid-way, on worker threads as on one thread", async () => {
+  const ascii = `${[HEADER, ...Array.from({ length: 3000 }, (_, i) => goodRow(i + 1))].join("\n")}\n`; // past the sniffed 64 KiB
+  const bytes = new Uint8Array([
+    ...new TextEncoder().encode(ascii),
+    ...windows1252(
+      "s9001,0180,Göteborg,1,2,2024-01-01,true,ccs,59,18\ns9002,0180,Växjö,1,2,2024-01-01,true,ccs,59,18\n",
+    ),
+  ]);
+  const { sequential, parallel } = await both(bytes);
+  assert.deepEqual(comparable(parallel), comparable(sequential));
+  assert.equal(parallel.dialect.encoding, "windows-1252");
+  assert.equal(parallel.valid, true);
+  const switched = parallel.warnings.filter((w) => w.type === "dialect" && w.rowNumber !== null);
+  assert.deepEqual(
+    switched.map((w) => w.rowNumber),
+    [3002],
+  );
+});
+
+test("UTF-16 (Excel's 'Unicode text') is checked on worker threads as on one thread", async () => {
+  const text = `\ufeff${[HEADER, ...Array.from({ length: 300 }, (_, i) => goodRow(i + 1).replace("Station", "Ström"))].join("\r\n")}\r\n`;
+  const bytes = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    bytes[i * 2] = text.charCodeAt(i) & 0xff;
+    bytes[i * 2 + 1] = text.charCodeAt(i) >> 8;
+  }
+  const { sequential, parallel } = await both(bytes);
+  assert.deepEqual(comparable(parallel), comparable(sequential));
+  assert.equal(parallel.dialect.encoding, "utf-16le");
+  assert.equal(parallel.stats.rows, 300);
+  assert.equal(parallel.valid, true);
 });

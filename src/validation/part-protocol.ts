@@ -2,10 +2,11 @@
 // build from it. Kept apart from the pool (parallel.ts) so the worker's bundle holds only this.
 import type { SpecificationDefinition } from "../specs/definition.ts";
 import type { GeoOptions } from "./geo-check.ts";
-import type { CsvParserOptions } from "./reader/csv-parser.ts";
+import { parseBlock, type CsvParserOptions } from "./reader/csv-parser.ts";
 import type { RecordBlock } from "./reader/csv-records.ts";
+import { parseEvents } from "./reader/csv.ts";
 import type { ReaderLimits } from "./reader/types.ts";
-import type { ListRoom, ReportCollector } from "./report.ts";
+import { ReportCollector, type ListRoom } from "./report.ts";
 import { RowValidator, type ValidatedPart } from "./row-validator.ts";
 import { StringSet } from "./string-set.ts";
 import type { OrganizationAreas, PointInOrganization, TableFormat } from "./types.ts";
@@ -75,4 +76,47 @@ export function rowValidatorFor(
     geo,
     part,
   );
+}
+
+/**
+ * Checks blocks of one file as parts: on a worker thread, or on the reading thread while the
+ * workers are busy. Parts are added to the whole in file order, whichever thread checked them.
+ */
+export class PartChecker {
+  private readonly validator: RowValidator;
+  private readonly report: ReportCollector;
+  private readonly errorRows: number[] = [];
+  private fatal = false;
+
+  constructor(private readonly setup: PartSetup) {
+    const errorRows = this.errorRows;
+    const rowSink = {
+      add(row: number): void {
+        if (errorRows[errorRows.length - 1] !== row) errorRows.push(row);
+      },
+    };
+    // The lists' room comes with each block (limitLists).
+    this.report = new ReportCollector(0, 0, setup.errorRows ? rowSink : undefined);
+    this.validator = rowValidatorFor(setup, this.report, true);
+  }
+
+  check(block: RecordBlock, room: ListRoom): WorkerPart {
+    const { validator, report } = this;
+    report.limitLists(room);
+    const context = {
+      limits: this.setup.limits,
+      issue: (issue: Parameters<ReportCollector["add"]>[0], fatal = false) => {
+        report.add(issue);
+        this.fatal ||= fatal;
+      },
+    };
+    parseBlock(
+      block,
+      this.setup.parser,
+      parseEvents(context, (cells, rowNumber) => validator.row(cells, rowNumber)),
+    );
+    const part = { ...validator.drain(), errorRows: this.errorRows.splice(0), fatal: this.fatal };
+    this.fatal = false;
+    return part;
+  }
 }

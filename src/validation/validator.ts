@@ -3,7 +3,7 @@ import { checkPatterns } from "./fields.ts";
 import type { GeoOptions } from "./geo-check.ts";
 import * as msg from "./messages.ts";
 import { ValidationPool, type PoolJob } from "./parallel.ts";
-import { rowValidatorFor, type WorkerPart } from "./part-protocol.ts";
+import { PartChecker, rowValidatorFor, type WorkerPart } from "./part-protocol.ts";
 import { parseBlock } from "./reader/csv-parser.ts";
 import { parseEvents } from "./reader/csv.ts";
 import { DEFAULT_LIMITS, openTable, type OpenTableOptions } from "./reader/index.ts";
@@ -24,17 +24,17 @@ export interface ValidateOptions extends Omit<OpenTableOptions, "coordinates">, 
   /** Filled with the row numbers that have errors (publishing only the valid rows). */
   readonly errorRows?: RowSet;
   /**
-   * CSV past `minChars` characters is checked on worker threads as well, in blocks of
-   * `blockChars`; false keeps it all on this thread, as does a PointInOrganization callback
-   * (a function cannot go to another thread; OrganizationAreas can).
+   * CSV past `minBytes` is checked on worker threads as well, in blocks of `blockBytes`; false
+   * keeps it all on this thread, as does a PointInOrganization callback (a function cannot go to
+   * another thread; OrganizationAreas can).
    */
-  readonly parallel?: false | { readonly minChars?: number; readonly blockChars?: number };
+  readonly parallel?: false | { readonly minBytes?: number; readonly blockBytes?: number };
 }
 
 /** Checked here while the workers start (about 25,000 rows); smaller files never need them. */
-const PARALLEL_MIN_CHARS = 2 * 1024 * 1024;
-/** Small blocks keep little text in flight; 256 KiB is still a few thousand rows per message. */
-const BLOCK_CHARS = 256 * 1024;
+const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
+/** Small blocks keep little in flight; 256 KiB is still a few thousand rows per message. */
+const BLOCK_BYTES = 256 * 1024;
 
 /**
  * Validates a file against a specification in one streaming pass and reports, in Swedish and
@@ -86,7 +86,7 @@ export async function validate(
   try {
     const parallel = options.parallel === false ? undefined : options.parallel;
     const limits: ReaderLimits = { ...DEFAULT_LIMITS, ...options.limits };
-    const records = table.records?.(parallel?.blockChars ?? BLOCK_CHARS);
+    const records = table.records?.(parallel?.blockBytes ?? BLOCK_BYTES);
     if (records === undefined) {
       for await (const batch of table.batches) {
         const numbers = batch.rowNumbers;
@@ -101,20 +101,21 @@ export async function validate(
         row,
         sink,
         limits,
-        // Once the header is read and enough of the file, the rest goes to the workers.
-        job: (charsRead) => {
+        // Once the header is read and enough of the file, the rest is checked in parts.
+        parts: (bytesRead) => {
           if (pool === undefined || validator === undefined || header === undefined) return undefined;
-          if (charsRead < (parallel?.minChars ?? PARALLEL_MIN_CHARS)) {
+          if (bytesRead < (parallel?.minBytes ?? PARALLEL_MIN_BYTES)) {
             // More than a block: the file may well need the workers, so they start meanwhile.
-            if (charsRead >= (parallel?.blockChars ?? BLOCK_CHARS)) pool.warm();
+            if (bytesRead >= (parallel?.blockBytes ?? BLOCK_BYTES)) pool.warm();
             return undefined;
           }
-          return pool.open({
+          const setup = {
             ...setupFor(header, 1),
             parser: records.parser,
             limits,
             errorRows: options.errorRows !== undefined,
-          });
+          };
+          return { job: pool.open(setup), local: new PartChecker(setup) };
         },
         room: () => report.room(),
         merge: (part) => {
@@ -157,19 +158,35 @@ interface BlockRun {
   row(cells: readonly string[], rowNumber: number): void;
   readonly sink: { issue(issue: Issue, fatal?: boolean): void };
   readonly limits: ReaderLimits;
-  /** A job on the workers for the rest of the file, once it is worth one. */
-  job(charsRead: number): PoolJob | undefined;
+  /** Checkers of parts for the rest of the file, once it is worth them. */
+  parts(bytesRead: number): PartCheckers | undefined;
   /** Room left in the report's lists. */
   room(): ListRoom;
-  /** Adds a part checked by a worker, in file order. */
+  /** Adds a part, in file order. */
   merge(part: WorkerPart): void;
 }
 
+/** The workers, and a checker on this thread for the blocks that come while they are busy. */
+interface PartCheckers {
+  readonly job: PoolJob;
+  readonly local: PartChecker;
+}
+
+/** A block checked as a part, or being checked on a worker. */
+interface PendingPart {
+  readonly block: RecordBlock;
+  part: WorkerPart | undefined;
+  failed: boolean;
+}
+
+/** Parts waiting to be added: beyond this, reading waits for the oldest, so memory stays flat. */
+const MAX_PENDING_PARTS = 16;
+
 /**
- * CSV blocks: checked here until the file proves large, then on the workers, whose parts are
- * added in file order as they come back. Blocks waiting are capped, so memory stays flat.
- * A record the parser cannot read (an unclosed quote) ends the rows; a reader that stops short
- * (a NUL byte, the byte cap) ends the blocks itself, after the whole records it read.
+ * CSV blocks: checked here until the file proves large, then as parts, on the workers or, while
+ * they are busy, here; the parts are added in file order. A record the parser cannot read (an
+ * unclosed quote) ends the rows; a reader that stops short (a NUL byte, the byte cap) ends the
+ * blocks itself, after the whole records it read.
  */
 async function checkBlocks(records: RecordBlocks, run: BlockRun): Promise<void> {
   let parserStopped = false;
@@ -184,44 +201,64 @@ async function checkBlocks(records: RecordBlocks, run: BlockRun): Promise<void> 
     (cells, rowNumber) => run.row(cells, rowNumber),
   );
   const stopped = (): boolean => parserStopped;
-  let job: PoolJob | undefined;
-  let charsRead = 0;
+  let parts: PartCheckers | undefined;
+  let bytesRead = 0;
   // Once a worker fails, the rest of the file is checked here: slower, but the report is whole.
   const workers = { failed: false };
-  const waiting: { readonly block: RecordBlock; readonly part: Promise<WorkerPart> }[] = [];
-  const mergeNext = async (): Promise<void> => {
-    const next = waiting.shift();
+  const pending: PendingPart[] = [];
+  /** Adds the oldest part (or checks its block here, when its worker failed). */
+  const mergeOldest = (): void => {
+    const next = pending.shift();
     if (next === undefined) return;
-    const part = await next.part.catch(() => undefined);
-    if (part === undefined) {
+    if (next.part === undefined) {
       workers.failed = true;
       parseBlock(next.block, records.parser, events);
     } else {
-      run.merge(part);
-      if (part.fatal) parserStopped = true;
+      run.merge(next.part);
+      if (next.part.fatal) parserStopped = true;
     }
+  };
+  const settled = (p: PendingPart | undefined): boolean =>
+    p !== undefined && (p.part !== undefined || p.failed);
+  let wake: (() => void) | undefined;
+  /** Adds the oldest part once it is back. */
+  const mergeOldestSettled = async (): Promise<void> => {
+    while (!settled(pending[0])) await new Promise<void>((resolve) => (wake = resolve));
+    mergeOldest();
   };
   try {
     for await (const block of records.blocks) {
-      if (job !== undefined && !workers.failed) {
-        waiting.push({ block, part: job.submit(block, run.room()) });
-        if (waiting.length >= job.capacity) await mergeNext();
+      if (parts !== undefined && !workers.failed) {
+        const { job, local } = parts;
+        while (settled(pending[0]) && !stopped()) mergeOldest();
+        if (stopped()) return;
+        if (job.busy) pending.push({ block, part: local.check(block, run.room()), failed: false });
+        else {
+          const entry: PendingPart = { block, part: undefined, failed: false };
+          pending.push(entry);
+          job
+            .submit(block, run.room())
+            .then(
+              (part) => (entry.part = part),
+              () => (entry.failed = true),
+            )
+            .finally(() => wake?.());
+        }
+        while (pending.length >= MAX_PENDING_PARTS && !stopped()) await mergeOldestSettled();
         if (stopped()) return;
         continue;
       }
       // After a failure, the blocks already sent come first.
-      while (waiting.length > 0 && !stopped()) await mergeNext();
+      while (pending.length > 0 && !stopped()) await mergeOldestSettled();
       if (stopped()) return;
       parseBlock(block, records.parser, events);
-      charsRead += block.chars;
+      bytesRead += block.bytes.length;
       if (stopped()) return;
-      job ??= run.job(charsRead);
+      parts ??= run.parts(bytesRead);
     }
-    while (waiting.length > 0 && !stopped()) await mergeNext();
+    while (pending.length > 0 && !stopped()) await mergeOldestSettled();
   } finally {
-    job?.close();
-    // Parts not merged (reading stopped) must not go unhandled when they fail.
-    for (const { part } of waiting) part.catch(() => undefined);
+    parts?.job.close();
   }
 }
 

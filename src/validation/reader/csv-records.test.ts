@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { CsvParser, parseBlock, type CsvParserOptions, type CsvStop } from "./csv-parser.ts";
-import { RecordSplitter, type RecordBlock } from "./csv-records.ts";
+import { recordsBefore, RecordSplitter, type RecordBlock, type RecordBytes } from "./csv-records.ts";
 
 const OPTIONS: CsvParserOptions = {
   delimiter: ",",
@@ -37,20 +37,24 @@ function whole(chunks: readonly string[], options = OPTIONS): Parsed {
   return parsed;
 }
 
+const utf8 = (bytes: RecordBytes): RecordBlock => ({ ...bytes, encoding: "utf-8" });
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+const chars = (bytes: Uint8Array): number => new TextDecoder().decode(bytes).length;
+
 /** The text cut into blocks, each parsed on its own with its first row number. */
 function split(
   chunks: readonly string[],
-  blockChars: number,
+  blockBytes: number,
   options = OPTIONS,
 ): Parsed & { blocks: RecordBlock[] } {
   const { events, parsed } = collector();
-  const splitter = new RecordSplitter(options.delimiter, options.newline, blockChars);
+  const splitter = new RecordSplitter(options.delimiter, options.newline, blockBytes);
   const blocks: RecordBlock[] = [];
   for (const chunk of chunks) {
-    const block = splitter.push(chunk);
-    if (block !== undefined) blocks.push(block);
+    const block = splitter.push(encode(chunk));
+    if (block !== undefined) blocks.push(utf8(block));
   }
-  blocks.push(splitter.end());
+  blocks.push(utf8(splitter.finish()));
   for (const block of blocks) {
     const before = parsed.rows.length;
     parseBlock(block, options, events);
@@ -69,11 +73,11 @@ function chunked(text: string, size: number): string[] {
 test("blocks parsed apart give the same rows and row numbers as the whole file", () => {
   const text = 'id,namn\n1,"Ett, två"\n2,"rad\nbryt"\n3,"citat ""här"""\n4,slut';
   for (const size of [1, 2, 3, 5, 8, 64]) {
-    for (const blockChars of [1, 10, 1000]) {
+    for (const blockBytes of [1, 10, 1000]) {
       const chunks = chunked(text, size);
       const expected = whole(chunks);
-      const actual = split(chunks, blockChars);
-      assert.deepEqual(actual.rows, expected.rows, `chunks of ${size}, blocks of ${blockChars}`);
+      const actual = split(chunks, blockBytes);
+      assert.deepEqual(actual.rows, expected.rows, `chunks of ${size}, blocks of ${blockBytes}`);
     }
   }
 });
@@ -105,15 +109,46 @@ test("an unclosed quote is held until the end and reported by the parser at its 
 
 test("an unfinished record past the cap is handed on alone, so parsing it stops reading", () => {
   const splitter = new RecordSplitter(",", "\n", 1_000_000);
-  assert.equal(splitter.push('a,b\n1,"x'), undefined);
-  assert.deepEqual(splitter.flushOverlong(100), []);
-  splitter.push(`\n${"y".repeat(200)}`);
-  const [before, overlong] = splitter.flushOverlong(100);
-  assert.deepEqual(before, { parts: ["a,b\n"], chars: 4, firstRow: 1, rows: 1, final: false });
+  assert.equal(splitter.push(encode('a,b\n1,"x')), undefined);
+  assert.deepEqual(splitter.flushOverlong(100, chars), []);
+  splitter.push(encode(`\n${"y".repeat(200)}`));
+  const [before, overlong] = splitter.flushOverlong(100, chars);
+  assert.deepEqual(before, { bytes: encode("a,b\n"), firstRow: 1, rows: 1, final: false });
   assert.equal(overlong?.firstRow, 2);
   const { events, parsed } = collector();
-  parseBlock(overlong, { ...OPTIONS, maxRowChars: 100 }, events);
+  parseBlock(utf8(overlong), { ...OPTIONS, maxRowChars: 100 }, events);
   assert.deepEqual(parsed.stop, { kind: "unclosed-quote", rowNumber: 2, column: 2 });
+});
+
+test("a record is overlong by its characters, not its bytes", () => {
+  const splitter = new RecordSplitter(",", "\n", 1_000_000);
+  splitter.push(encode(`a,b\n1,"${"ö".repeat(90)}`)); // 92 characters in 183 bytes
+  assert.deepEqual(splitter.flushOverlong(100, chars), []);
+  splitter.push(encode("ö".repeat(30))); // counted again once the record has grown by a quarter
+  assert.equal(splitter.flushOverlong(100, chars).length, 2);
+});
+
+test("multi-byte text and Windows-1252 bytes split where the parser reads records", () => {
+  const text = 'namn;ort\n"Åsa; Öst";Malmö\n"Ärlig\nrad";Växjö\nsista;ö';
+  const options = { ...OPTIONS, delimiter: ";" };
+  for (const size of [1, 3, 7])
+    assert.deepEqual(split(chunked(text, size), 5, options).rows, whole([text], options).rows);
+  const latin = Uint8Array.from(text, (c) => c.charCodeAt(0)); // å, ä, ö are one byte each here
+  const splitter = new RecordSplitter(";", "\n", 1);
+  const block = splitter.push(latin);
+  assert.equal(block?.rows, 3);
+  const { events, parsed } = collector();
+  parseBlock({ ...block, encoding: "windows-1252" }, options, events);
+  parseBlock({ ...splitter.finish(), encoding: "windows-1252" }, options, events);
+  assert.deepEqual(parsed.rows, whole([text], options).rows);
+});
+
+test("records before an offset are counted as the splitter counts them", () => {
+  const bytes = encode('a,b\n"1\n2",x\n3,y\n');
+  assert.equal(recordsBefore(bytes, 3, ",", "\n"), 0);
+  assert.equal(recordsBefore(bytes, 4, ",", "\n"), 1);
+  assert.equal(recordsBefore(bytes, 8, ",", "\n"), 1); // inside the quoted line break
+  assert.equal(recordsBefore(bytes, bytes.length, ",", "\n"), 3);
 });
 
 test("random text of quotes, delimiters and line ends splits exactly where the parser reads records", () => {

@@ -1,50 +1,64 @@
 /**
- * Cuts decoded CSV text into blocks of whole records and counts them, without parsing cells, so
- * the blocks can be parsed and checked apart (on other threads) with the right row numbers.
+ * Cuts CSV bytes into blocks of whole records and counts them, without decoding or parsing cells,
+ * so the blocks can be decoded, parsed and checked apart (on other threads) with the right row
+ * numbers. Bytes, not text: a block is copied to a worker as one buffer, outside the JavaScript
+ * heap, and the worker decodes it.
  *
- * It follows CsvParser's quoting rules exactly, or the row numbers would drift: a field is quoted
- * only when a quote opens it (at a record start or right after a delimiter); inside it, `""` is
- * a quote and line ends are text; a quote anywhere else is plain text. After a closing quote a
- * lone CR ends the record when lines end in CRLF, as it does in the parser. Only quotes and line
- * ends are looked at, with native `indexOf`: a file without quotes costs one search per line.
+ * It works on any encoding in which quotes, delimiters and line ends are the ASCII bytes and no
+ * other byte of the text equals them: UTF-8 and Windows-1252 (UTF-16 is re-encoded as UTF-8
+ * first). It follows CsvParser's quoting rules exactly, or the row numbers would drift: a field
+ * is quoted only when a quote opens it (at a record start or right after a delimiter); inside it,
+ * `""` is a quote and line ends are text; a quote anywhere else is plain text. After a closing
+ * quote a lone CR ends the record when lines end in CRLF, as it does in the parser. Only quotes
+ * and line ends are looked at, with native `indexOf`: a file without quotes costs one search per
+ * line.
  */
 
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
-export interface RecordBlock {
-  /** The text in the pieces it came in: joining them would copy every byte once more. */
-  readonly parts: readonly string[];
-  /** Characters in all parts. */
-  readonly chars: number;
+/** How a block's bytes decode (UTF-8 bytes were checked to be valid before they became a block). */
+export type BlockEncoding = "utf-8" | "windows-1252";
+
+export interface RecordBytes {
+  /** The records, in a buffer of their own: it is copied whole when it goes to a worker. */
+  readonly bytes: Uint8Array;
   /** Row number of the block's first record. */
   readonly firstRow: number;
   /** Whole records in the block; the final block may hold one more without a line end. */
   readonly rows: number;
-  /** The end of the text: what is left is parsed as the file's last record. */
+  /** The end of the file: what is left is parsed as its last record. */
   readonly final: boolean;
+}
+
+export interface RecordBlock extends RecordBytes {
+  readonly encoding: BlockEncoding;
 }
 
 export class RecordSplitter {
   /** Records cut so far; the record being read is `rows + 1`. */
   private rows = 0;
-  /** Text after the last whole record: the start of an unfinished one. */
-  private carry = "";
-  private pending: string[] = [];
-  private pendingChars = 0;
+  /** Whole records in [0, end), the start of an unfinished one in [end, filled). */
+  private buffer: Uint8Array;
+  private end = 0;
+  private filled = 0;
   private pendingRows = 0;
+  /** The unfinished record's size when its characters were last counted (flushOverlong). */
+  private counted = 0;
   private readonly delimCode: number;
-  private readonly newlineCode: number;
+  /** A Buffer over `buffer`, for its Latin-1 view (scanRecords). */
+  private view: Buffer;
 
   constructor(
     delimiter: string,
     private readonly newline: "\n" | "\r",
-    /** A block is handed on once it holds at least this many characters. */
-    private readonly blockChars: number,
+    /** A block is handed on once it holds at least this many bytes. */
+    private readonly blockBytes: number,
   ) {
     this.delimCode = delimiter.charCodeAt(0);
-    this.newlineCode = newline.charCodeAt(0);
+    this.buffer = new Uint8Array(Math.max(blockBytes, 1024) * 2);
+    this.view = Buffer.from(this.buffer.buffer);
   }
 
   /** The row a problem found now belongs to: the record being read. */
@@ -52,115 +66,134 @@ export class RecordSplitter {
     return this.rows + 1;
   }
 
-  /** Length of the unfinished record held back. */
-  get carryLength(): number {
-    return this.carry.length;
-  }
-
-  /** Takes the next text; returns a block when enough whole records have gathered. */
-  push(text: string): RecordBlock | undefined {
-    const s = this.carry.length === 0 ? text : this.carry + text;
-    const { end, records } = this.scan(s);
-    this.carry = end === s.length ? "" : s.slice(end);
-    if (end > 0) {
-      this.pending.push(end === s.length ? s : s.slice(0, end));
-      this.pendingChars += end;
-      this.pendingRows += records;
-      this.rows += records;
-    }
-    return this.pendingChars >= this.blockChars ? this.take(false) : undefined;
+  /** Takes the next bytes; returns a block when enough whole records have gathered. */
+  push(chunk: Uint8Array): RecordBytes | undefined {
+    this.append(chunk);
+    const text = this.view.toString("latin1", this.end, this.filled);
+    const { end, records } = scanRecords(text, this.delimCode, this.newline);
+    if (end > 0) this.counted = 0;
+    this.end += end;
+    this.rows += records;
+    this.pendingRows += records;
+    return this.end >= this.blockBytes ? this.take(this.end, false) : undefined;
   }
 
   /** Everything left, the unfinished record included, as the final block. */
-  end(): RecordBlock {
-    if (this.carry.length > 0) {
-      this.pending.push(this.carry);
-      this.carry = "";
-    }
-    return this.take(true);
+  finish(): RecordBytes {
+    return this.take(this.filled, true);
   }
 
   /** The whole records gathered so far, when reading stops short of the end. */
-  flush(): RecordBlock | undefined {
-    return this.pendingChars > 0 ? this.take(false) : undefined;
+  flush(): RecordBytes | undefined {
+    return this.end > 0 ? this.take(this.end, false) : undefined;
   }
 
   /**
-   * The unfinished record alone, when it has grown too long: parsing it says why (an unclosed
-   * quote and where it opened, or a line without end). Whole records before it come first.
+   * The unfinished record alone, when it has grown past `maxChars` characters (as `charCount`
+   * counts them): parsing it says why (an unclosed quote and where it opened, or a line without
+   * end). Whole records before it come first.
    */
-  flushOverlong(maxChars: number): RecordBlock[] {
-    if (this.carry.length <= maxChars) return [];
-    const blocks = this.pendingChars > 0 ? [this.take(false)] : [];
-    const text = this.carry;
-    this.carry = "";
-    blocks.push({ parts: [text], chars: text.length, firstRow: this.rows + 1, rows: 0, final: false });
+  flushOverlong(maxChars: number, charCount: (bytes: Uint8Array) => number): RecordBytes[] {
+    const size = this.filled - this.end;
+    // A character takes at least one byte; counting again only after growth keeps this linear.
+    if (size <= maxChars || size < this.counted * 1.25) return [];
+    this.counted = size;
+    if (charCount(this.buffer.subarray(this.end, this.filled)) <= maxChars) return [];
+    const blocks = this.end > 0 ? [this.take(this.end, false)] : [];
+    blocks.push(this.take(this.filled, false));
+    this.counted = 0;
     return blocks;
   }
 
-  private take(final: boolean): RecordBlock {
+  private append(chunk: Uint8Array): void {
+    if (this.filled + chunk.length > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.filled + chunk.length));
+      grown.set(this.buffer.subarray(0, this.filled));
+      this.buffer = grown;
+      this.view = Buffer.from(grown.buffer);
+    }
+    this.buffer.set(chunk, this.filled);
+    this.filled += chunk.length;
+  }
+
+  /** The bytes up to `upTo` as a block; what follows moves to the front. */
+  private take(upTo: number, final: boolean): RecordBytes {
     const block = {
-      parts: this.pending,
-      chars: this.pendingChars,
+      bytes: this.buffer.slice(0, upTo),
       firstRow: this.rows - this.pendingRows + 1,
       rows: this.pendingRows,
       final,
     };
-    this.pending = [];
-    this.pendingChars = 0;
+    this.buffer.copyWithin(0, upTo, this.filled);
+    this.filled -= upTo;
+    this.end = Math.max(0, this.end - upTo);
     this.pendingRows = 0;
     return block;
   }
+}
 
-  /** Where the last whole record in `s` ends, and how many whole records there are. */
-  private scan(s: string): { end: number; records: number } {
-    const n = s.length;
-    const D = this.delimCode;
-    const NL = this.newlineCode;
-    const crlf = NL === LF;
-    let pos = 0;
-    let end = 0;
-    let records = 0;
-    let recordStart = 0;
-    // Records ended by a lone CR: the parser needs to see past the CR, so no cut is made there.
-    let uncut = 0;
-    let nextNl = s.indexOf(this.newline);
-    for (;;) {
-      const q = s.indexOf('"', pos);
-      const stop = q < 0 ? n : q;
-      while (nextNl !== -1 && nextNl < stop) {
-        records += uncut + 1;
-        uncut = 0;
-        end = nextNl + 1;
-        recordStart = end;
-        nextNl = s.indexOf(this.newline, end);
-      }
-      if (q < 0) return { end, records };
-      pos = q + 1;
-      if (q !== recordStart) {
-        const previous = s.charCodeAt(q - 1);
-        if (previous !== D && previous !== NL) continue; // a quote inside a field is text
-      }
-      // A quoted field: its closing quote is one not followed by another.
-      let c = pos;
-      for (;;) {
-        c = s.indexOf('"', c);
-        // Open at the end of the text, or a closing quote that may be half of `""`: wait for more.
-        if (c < 0 || c + 1 >= n) return { end, records };
-        if (s.charCodeAt(c + 1) !== QUOTE) break;
-        c += 2;
-      }
-      pos = c + 1;
-      if (crlf && s.charCodeAt(pos) === CR) {
-        if (pos + 1 >= n) return { end, records };
-        if (s.charCodeAt(pos + 1) !== LF) {
-          // The parser ends the record at a lone CR right after a closing quote.
-          uncut++;
-          pos++;
-          recordStart = pos;
-        }
-      }
-      if (nextNl !== -1 && nextNl < pos) nextNl = s.indexOf(this.newline, pos);
+/** Whole records that end before `offset` in a block that starts at a record. */
+export function recordsBefore(
+  bytes: Uint8Array,
+  offset: number,
+  delimiter: string,
+  newline: "\n" | "\r",
+): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, offset).toString("latin1");
+  return scanRecords(text, delimiter.charCodeAt(0), newline).records;
+}
+
+/**
+ * Where the last whole record in `s` ends, and how many whole records there are; `s` starts at a
+ * record. The bytes come as Latin-1 text, one character per byte: copying them so costs less than
+ * searching a Uint8Array, whose `indexOf` is a slow call per line.
+ */
+function scanRecords(s: string, D: number, newline: "\n" | "\r"): { end: number; records: number } {
+  const n = s.length;
+  const NL = newline.charCodeAt(0);
+  const crlf = NL === LF;
+  let pos = 0;
+  let end = 0;
+  let records = 0;
+  let recordStart = 0;
+  // Records ended by a lone CR: the parser needs to see past the CR, so no cut is made there.
+  let uncut = 0;
+  let nextNl = s.indexOf(newline);
+  for (;;) {
+    const q = s.indexOf('"', pos);
+    const stop = q < 0 ? n : q;
+    while (nextNl !== -1 && nextNl < stop) {
+      records += uncut + 1;
+      uncut = 0;
+      end = nextNl + 1;
+      recordStart = end;
+      nextNl = s.indexOf(newline, end);
     }
+    if (q < 0) return { end, records };
+    pos = q + 1;
+    if (q !== recordStart) {
+      const previous = s.charCodeAt(q - 1);
+      if (previous !== D && previous !== NL) continue; // a quote inside a field is text
+    }
+    // A quoted field: its closing quote is one not followed by another.
+    let c = pos;
+    for (;;) {
+      c = s.indexOf('"', c);
+      // Open at the end of the bytes, or a closing quote that may be half of `""`: wait for more.
+      if (c < 0 || c + 1 >= n) return { end, records };
+      if (s.charCodeAt(c + 1) !== QUOTE) break;
+      c += 2;
+    }
+    pos = c + 1;
+    if (crlf && s.charCodeAt(pos) === CR) {
+      if (pos + 1 >= n) return { end, records };
+      if (s.charCodeAt(pos + 1) !== LF) {
+        // The parser ends the record at a lone CR right after a closing quote.
+        uncut++;
+        pos++;
+        recordStart = pos;
+      }
+    }
+    if (nextNl !== -1 && nextNl < pos) nextNl = s.indexOf(newline, pos);
   }
 }

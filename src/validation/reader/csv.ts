@@ -1,9 +1,10 @@
+import { isAscii, isUtf8 } from "node:buffer";
 import { ChunkDecoder, type InvalidBytesAction } from "../decode.ts";
 import { lowest, sniffDecimalComma, sniffDelimiter, sniffEncoding, SNIFF_BYTES } from "../dialect.ts";
 import * as msg from "../messages.ts";
 import type { Confidence, Dialect, TextEncoding } from "../types.ts";
 import { CsvParser, type CsvParserEvents, type CsvParserOptions, type CsvStop } from "./csv-parser.ts";
-import { RecordSplitter, type RecordBlock } from "./csv-records.ts";
+import { recordsBefore, RecordSplitter, type RecordBlock, type RecordBytes } from "./csv-records.ts";
 import type { ByteReader } from "./source.ts";
 import type { DialectOverrides, OpenedTable, ReaderContext, RowBatch } from "./types.ts";
 
@@ -46,29 +47,29 @@ export async function openCsv(
     maxColumns: context.limits.maxColumns,
   };
 
+  const utf16 = encoding === "utf-16le" || encoding === "utf-16be";
+  const mayBe1252 = guess.asciiOnly && overrides.encoding === undefined;
+
   /**
-   * Decodes the bytes into `consumer.text`, yielding after each chunk; returns true when the
-   * whole file was read (so the consumer may finish its last record).
+   * What invalid UTF-8 at `row` leads to: when everything before was ASCII (and no encoding was
+   * asked for), the file is read as Windows-1252 from there, without loss; else the bytes are
+   * replaced, and reported.
    */
-  async function* decode(consumer: TextConsumer): AsyncGenerator<undefined, boolean, undefined> {
-    const mayBe1252 = guess.asciiOnly && overrides.encoding === undefined;
-    const decoder = new ChunkDecoder(encoding);
-    const sink = {
-      text(text: string): void {
-        consumer.text(text);
-      },
-      invalid(): InvalidBytesAction {
-        if (mayBe1252 && !decoder.nonAscii) {
-          // Only ASCII so far, which Windows-1252 reads the same: switch without loss.
-          dialect = { ...dialect, encoding: "windows-1252", confidence: "medium" };
-          context.issue(msg.encodingSwitched(consumer.currentRow()));
-          return "switch-to-windows-1252";
-        }
-        context.issue(msg.invalidUtf8(consumer.currentRow()));
-        return "replace";
-      },
-    };
-    const utf16 = encoding === "utf-16le" || encoding === "utf-16be";
+  function invalidBytes(nonAsciiBefore: boolean, row: number): InvalidBytesAction {
+    if (mayBe1252 && !nonAsciiBefore) {
+      dialect = { ...dialect, encoding: "windows-1252", confidence: "medium" };
+      context.issue(msg.encodingSwitched(row));
+      return "switch-to-windows-1252";
+    }
+    context.issue(msg.invalidUtf8(row));
+    return "replace";
+  }
+
+  /**
+   * Hands the bytes after the byte-order mark to `consumer.bytes`, yielding after each chunk;
+   * returns true when the whole file was read (so the consumer may finish its last record).
+   */
+  async function* read(consumer: ByteConsumer): AsyncGenerator<undefined, boolean, undefined> {
     let skip = overrides.encoding === undefined || overrides.encoding === guess.encoding ? guess.bom : 0;
     for await (let chunk of reader.chunks()) {
       if (skip > 0) {
@@ -79,13 +80,13 @@ export async function openCsv(
       // NUL never occurs in text: the file is binary (or UTF-16 without a byte-order mark).
       const nul = utf16 ? -1 : chunk.indexOf(0);
       if (nul >= 0) {
-        decoder.decode(chunk.subarray(0, nul), sink);
+        consumer.bytes(chunk.subarray(0, nul));
         context.issue(msg.nulByte("csv", consumer.currentRow()), true);
         yield;
         await reader.close();
         return false;
       }
-      decoder.decode(chunk, sink);
+      consumer.bytes(chunk);
       yield;
       if (consumer.stopped()) {
         await reader.close();
@@ -93,9 +94,7 @@ export async function openCsv(
       }
     }
     // Cut at the byte cap or by a failing source: the last record is not whole.
-    if (reader.exceeded || reader.failure !== undefined) return false;
-    decoder.decode(new Uint8Array(0), sink, true);
-    return true;
+    return !reader.exceeded && reader.failure === undefined;
   }
 
   async function* batches(): AsyncGenerator<RowBatch, void, undefined> {
@@ -108,8 +107,13 @@ export async function openCsv(
         rowNumbers.push(rowNumber);
       }),
     );
-    const reading = decode({
-      text: (text) => parser.push(text),
+    const decoder = new ChunkDecoder(encoding);
+    const sink = {
+      text: (text: string) => parser.push(text),
+      invalid: () => invalidBytes(decoder.nonAscii, parser.currentRow),
+    };
+    const reading = read({
+      bytes: (chunk) => decoder.decode(chunk, sink),
       currentRow: () => parser.currentRow,
       stopped: () => parser.stopped,
     });
@@ -121,24 +125,65 @@ export async function openCsv(
         rowNumbers = [];
       }
     }
-    if (step.value) parser.end();
+    if (step.value) {
+      decoder.decode(new Uint8Array(0), sink, true);
+      parser.end();
+    }
     if (rows.length > 0) yield { rows, rowNumbers };
   }
 
-  async function* blocks(blockChars: number): AsyncGenerator<RecordBlock, void, undefined> {
-    const splitter = new RecordSplitter(delimiter, delimiterGuess.newline, blockChars);
+  async function* blocks(blockBytes: number): AsyncGenerator<RecordBlock, void, undefined> {
+    const splitter = new RecordSplitter(delimiter, delimiterGuess.newline, blockBytes);
+    // UTF-16 is re-encoded as UTF-8, which the splitter and the workers read.
+    const fromUtf16 = utf16 ? new ChunkDecoder(encoding) : undefined;
+    const encoder = new TextEncoder();
+    const replacing = new TextDecoder("utf-8", { ignoreBOM: true });
+    let nonAscii = false;
     let ready: RecordBlock[] = [];
-    // An overlong record is the last block: parsing it stops reading, as the parser would.
     const cut = { overlong: false };
-    const reading = decode({
-      text(text) {
-        if (cut.overlong) return;
-        const block = splitter.push(text);
-        if (block !== undefined) ready.push(block);
-        const flushed = splitter.flushOverlong(context.limits.maxRowChars);
-        cut.overlong = flushed.length > 0;
-        ready.push(...flushed);
-      },
+    const charCount = (bytes: Uint8Array): number =>
+      dialect.encoding === "windows-1252" ? bytes.length : replacing.decode(bytes).length;
+
+    /** A block's encoding; UTF-8 that is not valid is decoded here, so its problems are reported. */
+    const encoded = (block: RecordBytes): RecordBlock => {
+      if (dialect.encoding === "windows-1252") return { ...block, encoding: "windows-1252" };
+      if (utf16 || isUtf8(block.bytes)) {
+        nonAscii ||= !utf16 && !isAscii(block.bytes);
+        return { ...block, encoding: "utf-8" };
+      }
+      const decoder = new ChunkDecoder("utf-8");
+      decoder.nonAscii = nonAscii;
+      const parts: string[] = [];
+      decoder.decode(
+        block.bytes,
+        {
+          text: (text) => parts.push(text),
+          invalid: (at) =>
+            invalidBytes(
+              decoder.nonAscii,
+              block.firstRow + recordsBefore(block.bytes, at, delimiter, delimiterGuess.newline),
+            ),
+        },
+        true,
+      );
+      nonAscii = decoder.nonAscii;
+      return { ...block, bytes: encoder.encode(parts.join("")), encoding: "utf-8" };
+    };
+    const push = (bytes: Uint8Array): void => {
+      if (cut.overlong) return;
+      const block = splitter.push(bytes);
+      if (block !== undefined) ready.push(encoded(block));
+      // An overlong record is the last block: parsing it stops reading, as the parser would.
+      const flushed = splitter.flushOverlong(context.limits.maxRowChars, charCount);
+      cut.overlong = flushed.length > 0;
+      for (const b of flushed) ready.push(encoded(b));
+    };
+    const toUtf8 = {
+      text: (text: string) => push(encoder.encode(text)),
+      invalid: () => "replace" as const, // UTF-16 decoders replace by themselves
+    };
+    const reading = read({
+      bytes: (chunk) => (fromUtf16 === undefined ? push(chunk) : fromUtf16.decode(chunk, toUtf8)),
       currentRow: () => splitter.currentRow,
       stopped: () => cut.overlong,
     });
@@ -148,18 +193,19 @@ export async function openCsv(
       ready = [];
       yield* out;
     }
+    if (step.value) fromUtf16?.decode(new Uint8Array(0), toUtf8, true);
     yield* ready;
     if (cut.overlong) return;
     // Cut short (a NUL byte, the byte cap, a failing source): the whole records read still count.
-    const last = step.value ? splitter.end() : splitter.flush();
-    if (last !== undefined) yield last;
+    const last = step.value ? splitter.finish() : splitter.flush();
+    if (last !== undefined) yield encoded(last);
   }
 
   return {
     format: "csv",
     dialect: () => dialect,
     batches: batches(),
-    records: (blockChars) => ({ blocks: blocks(blockChars), parser: parserOptions }),
+    records: (blockBytes) => ({ blocks: blocks(blockBytes), parser: parserOptions }),
     bytesRead: () => reader.bytes,
     close: () => reader.close(),
   };
@@ -178,8 +224,8 @@ export function parseEvents(context: ReaderContext, row: CsvParserEvents["row"])
   };
 }
 
-interface TextConsumer {
-  text(text: string): void;
+interface ByteConsumer {
+  bytes(chunk: Uint8Array): void;
   /** The row being read, for issues found while decoding. */
   currentRow(): number;
   stopped(): boolean;

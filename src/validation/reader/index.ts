@@ -56,8 +56,8 @@ export async function openTable(
     ...(records === undefined
       ? {}
       : {
-          records: (blockChars: number) => {
-            const opened = records(blockChars);
+          records: (blockBytes: number) => {
+            const opened = records(blockBytes);
             return { ...opened, blocks: capped(opened.blocks, reader, sink, options.maxBytes) };
           },
         }),

@@ -91,7 +91,7 @@ export interface OpenedTable {
   readonly format: TableFormat;
   dialect(): Dialect;
   readonly batches: AsyncIterable<RowBatch>;
-  readonly records?: (blockChars: number) => RecordBlocks;
+  readonly records?: (blockBytes: number) => RecordBlocks;
   bytesRead(): number;
   close(): Promise<void>;
 }
