@@ -217,6 +217,7 @@ async function checkBlocks(records: RecordBlocks, run: BlockRun): Promise<void> 
       run.merge(next.part);
       if (next.part.fatal) parserStopped = true;
     }
+    records.release(next.block);
   };
   const settled = (p: PendingPart | undefined): boolean =>
     p !== undefined && (p.part !== undefined || p.failed);
@@ -253,6 +254,7 @@ async function checkBlocks(records: RecordBlocks, run: BlockRun): Promise<void> 
       if (stopped()) return;
       parseBlock(block, records.parser, events);
       bytesRead += block.bytes.length;
+      records.release(block);
       if (stopped()) return;
       parts ??= run.parts(bytesRead);
     }

@@ -22,7 +22,7 @@ const LF = 0x0a;
 export type BlockEncoding = "utf-8" | "windows-1252";
 
 export interface RecordBytes {
-  /** The records, in a buffer of their own: it is copied whole when it goes to a worker. */
+  /** The records, at the start of a buffer of their own. */
   readonly bytes: Uint8Array;
   /** Row number of the block's first record. */
   readonly firstRow: number;
@@ -46,6 +46,10 @@ export class RecordSplitter {
   private pendingRows = 0;
   /** The unfinished record's size when its characters were last counted (flushOverlong). */
   private counted = 0;
+  /** Buffers of blocks handed back (release), for the next blocks: no new memory per block. */
+  private readonly free: ArrayBuffer[] = [];
+  /** A block takes at least `blockBytes` and at most a chunk more, unless a record is long. */
+  private readonly blockCapacity: number;
   private readonly delimCode: number;
   /** A Buffer over `buffer`, for its Latin-1 view (scanRecords). */
   private view: Buffer;
@@ -57,7 +61,8 @@ export class RecordSplitter {
     private readonly blockBytes: number,
   ) {
     this.delimCode = delimiter.charCodeAt(0);
-    this.buffer = new Uint8Array(Math.max(blockBytes, 1024) * 2);
+    this.blockCapacity = blockBytes + 128 * 1024;
+    this.buffer = new Uint8Array(this.blockCapacity * 2);
     this.view = Buffer.from(this.buffer.buffer);
   }
 
@@ -105,6 +110,14 @@ export class RecordSplitter {
     return blocks;
   }
 
+  /** A block that is done with: its buffer takes a later block. */
+  release(block: RecordBytes): void {
+    const buffer = block.bytes.buffer;
+    if (buffer instanceof ArrayBuffer && buffer.byteLength === this.blockCapacity && this.free.length < 64) {
+      this.free.push(buffer);
+    }
+  }
+
   private append(chunk: Uint8Array): void {
     if (this.filled + chunk.length > this.buffer.length) {
       const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.filled + chunk.length));
@@ -118,8 +131,14 @@ export class RecordSplitter {
 
   /** The bytes up to `upTo` as a block; what follows moves to the front. */
   private take(upTo: number, final: boolean): RecordBytes {
+    const buffer =
+      upTo <= this.blockCapacity
+        ? (this.free.pop() ?? new ArrayBuffer(this.blockCapacity))
+        : new ArrayBuffer(upTo);
+    const bytes = new Uint8Array(buffer, 0, upTo);
+    bytes.set(this.buffer.subarray(0, upTo));
     const block = {
-      bytes: this.buffer.slice(0, upTo),
+      bytes,
       firstRow: this.rows - this.pendingRows + 1,
       rows: this.pendingRows,
       final,

@@ -132,8 +132,7 @@ export async function openCsv(
     if (rows.length > 0) yield { rows, rowNumbers };
   }
 
-  async function* blocks(blockBytes: number): AsyncGenerator<RecordBlock, void, undefined> {
-    const splitter = new RecordSplitter(delimiter, delimiterGuess.newline, blockBytes);
+  async function* blocks(splitter: RecordSplitter): AsyncGenerator<RecordBlock, void, undefined> {
     // UTF-16 is re-encoded as UTF-8, which the splitter and the workers read.
     const fromUtf16 = utf16 ? new ChunkDecoder(encoding) : undefined;
     const encoder = new TextEncoder();
@@ -205,7 +204,10 @@ export async function openCsv(
     format: "csv",
     dialect: () => dialect,
     batches: batches(),
-    records: (blockBytes) => ({ blocks: blocks(blockBytes), parser: parserOptions }),
+    records: (blockBytes) => {
+      const splitter = new RecordSplitter(delimiter, delimiterGuess.newline, blockBytes);
+      return { blocks: blocks(splitter), parser: parserOptions, release: (b) => splitter.release(b) };
+    },
     bytesRead: () => reader.bytes,
     close: () => reader.close(),
   };

@@ -81,6 +81,8 @@ export interface OpenTableOptions extends DialectOverrides {
 export interface RecordBlocks {
   readonly blocks: AsyncIterable<RecordBlock>;
   readonly parser: CsvParserOptions;
+  /** Hands back a block that is done with: its memory takes a later block. */
+  release(block: RecordBlock): void;
 }
 
 /**
