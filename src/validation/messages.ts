@@ -259,6 +259,7 @@ export function jsonProblem(
 /** Why an Excel workbook could not be read (safely): the zip, its parts, or a row. */
 export type XlsxStop =
   | { readonly kind: "entry-too-large"; readonly part: string; readonly maxBytes: number }
+  | { readonly kind: "compression-ratio"; readonly part: string; readonly maxRatio: number }
   | { readonly kind: "shared-strings-too-large"; readonly reason: "count" | "bytes" | "string" }
   | { readonly kind: "encrypted"; readonly part: string }
   | { readonly kind: "unsupported-compression"; readonly part: string; readonly method: number }
@@ -288,6 +289,14 @@ export function xlsxStop(stop: XlsxStop, limits: ReaderLimits): Issue {
         `The workbook cannot be read safely: the part ${stop.part} grows beyond ${cap.en} when unpacked (the file may be a so-called zip bomb). Expected at most ${cap.en} unpacked. Reading stopped; ${SAVE_AS_CSV.en}.`,
       );
     }
+    case "compression-ratio":
+      return fileIssue(
+        "source-error",
+        "error",
+        null,
+        `Arbetsboken går inte att läsa säkert: delen ${stop.part} blir mer än ${numberSv(stop.maxRatio)} gånger större när den packas upp, vilket riktiga kalkylblad inte gör (filen kan vara en så kallad zip-bomb). Läsningen stoppades; ${SAVE_AS_CSV.sv}.`,
+        `The workbook cannot be read safely: the part ${stop.part} grows more than ${numberEn(stop.maxRatio)} times larger when unpacked, which real spreadsheets do not (the file may be a so-called zip bomb). Reading stopped; ${SAVE_AS_CSV.en}.`,
+      );
     case "shared-strings-too-large": {
       const count = limits.maxXlsxSharedStrings;
       const bytes = size(limits.maxXlsxSharedStringBytes);

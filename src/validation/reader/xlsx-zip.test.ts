@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { buildZip, type ZipFile, type ZipOptions } from "./xlsx-test-fixtures.ts";
+import { xlsxStop } from "../messages.ts";
+import { DEFAULT_LIMITS } from "./types.ts";
 import { XlsxStopError, ZipArchive, ZipFormatError } from "./xlsx-zip.ts";
 
 async function withZip<T>(
@@ -65,6 +67,37 @@ test("unpacking stops at the cap on what inflates, not on what the headers decla
       return true;
     });
     assert.equal((await text(zip, "bomb.xml", 2_000_000)).length, big.length);
+  });
+});
+
+test("a part that inflates far more than real sheets do is stopped before the cap", async () => {
+  const big = "<a>" + "x".repeat(1_000_000) + "</a>"; // packs about 1000 times
+  const normal = Array.from(
+    { length: 20_000 },
+    (_, i) => `<c r="A${i}"><v>${(i * 7919) % 10007}</v></c>`,
+  ).join("");
+  const files: ZipFile[] = [
+    { name: "bomb.xml", data: big },
+    { name: "sheet.xml", data: normal },
+  ];
+  const ratio = { floorBytes: 100_000, max: 250 };
+  await withZip(files, async (zip) => {
+    const read = async (name: string): Promise<number> => {
+      let total = 0;
+      const entry = zip.entry(name);
+      assert.ok(entry !== undefined);
+      for await (const chunk of zip.read(entry, 10_000_000, ratio)) total += chunk.length;
+      return total;
+    };
+    await assert.rejects(read("bomb.xml"), (error: unknown) => {
+      assert.ok(error instanceof XlsxStopError);
+      assert.deepEqual(error.stop, { kind: "compression-ratio", part: "bomb.xml", maxRatio: 250 });
+      const { message } = xlsxStop(error.stop, DEFAULT_LIMITS);
+      assert.match(message.sv, /bomb\.xml blir mer än 250 gånger större när den packas upp/);
+      assert.match(message.en, /more than 250 times larger/);
+      return true;
+    });
+    assert.equal(await read("sheet.xml"), normal.length);
   });
 });
 
