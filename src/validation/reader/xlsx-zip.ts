@@ -113,7 +113,9 @@ export class ZipArchive {
     pipeline(source, output, () => undefined);
     // Packed bytes read so far: a bomb may hide its bulk after a normal start.
     let packed = 0;
-    source.on("data", (chunk: Buffer) => (packed += chunk.length));
+    source.on("data", (chunk: string | Buffer) => {
+      packed += chunk.length;
+    });
     let total = 0;
     try {
       for await (const chunk of output as AsyncIterable<Buffer>) {
