@@ -1,6 +1,7 @@
 // Validation: readers (CSV with dialect sniffing, JSON, GeoJSON, Excel), the validator against a
 // specification, the report and its plain-text summary, and the mechanical fixer.
 export { validate, type ValidateOptions } from "./validator.ts";
+export { prepareValidationWorkers } from "./parallel.ts";
 export { fix, type FixOptions, type FixChanges, type FixedCsv } from "./fix.ts";
 export { renderSummary } from "./render.ts";
 export {

@@ -5,6 +5,7 @@ import { fillDemo } from "../../demo/index.ts";
 import { createApp, startServer } from "../../http/index.ts";
 import { platformJobs, startScheduler } from "../../jobs/index.ts";
 import { createServices } from "../../platform/index.ts";
+import { prepareValidationWorkers } from "../../validation/index.ts";
 import { EXIT, JSON_OPTION, type Command } from "../command.ts";
 import { cliLogger, runMigrations, runSeed } from "../platform.ts";
 
@@ -64,6 +65,7 @@ Migrates, seeds the registry and serves.`,
     const recovered = await services.publishing.recover();
     if (recovered.temporaryFiles + recovered.stagedRows > 0)
       logger.info("cleared interrupted publishes", recovered);
+    prepareValidationWorkers();
     const app = createApp({ db, logger, config, services });
     const running = await startServer(app.fetch, { port: config.port, host: config.host, logger });
     logger.info("listening", { url: running.url, database: db.kind });
