@@ -138,6 +138,7 @@ let sharedPool: ValidationPool | undefined;
 export function prepareValidationWorkers(): void {
   if (ValidationPool.shared() !== undefined) workerCode();
 }
+
 let bundled: { code: string | undefined } | undefined;
 
 /**
