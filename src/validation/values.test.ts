@@ -102,15 +102,18 @@ test("string sets answer like Set for every member and near miss", () => {
   for (const v of ["0181", "018", "1", "Bibliotek", "skol", "b", "åä", "0180 "]) assert.ok(!set.has(v), v);
 });
 
+/** Records a key (its parts, as a composite key) on `row`, hashed as KeyColumns hashes it. */
+function addKey(finder: DuplicateFinder, parts: readonly string[], row: number): void {
+  const h = new KeyHasher();
+  h.reset();
+  for (const p of parts) h.add(p);
+  h.finish();
+  finder.add(h.a, h.b, row);
+}
+
 test("repeated keys are found with the row first holding them; composite parts cannot run together", () => {
   const finder = new DuplicateFinder();
-  const h = new KeyHasher();
-  const add = (parts: string[], row: number): void => {
-    h.reset();
-    for (const p of parts) h.add(p);
-    h.finish();
-    finder.add(h.a, h.b, row);
-  };
+  const add = (parts: string[], row: number): void => addKey(finder, parts, row);
   for (let i = 0; i < 50_000; i++) add([`k${i}`], i + 2);
   add(["k17"], 50_002);
   add(["k17"], 50_003);
@@ -124,19 +127,10 @@ test("repeated keys are found with the row first holding them; composite parts c
 
 test("repeats are found across long gaps between rows and from row 0 on", () => {
   const finder = new DuplicateFinder();
-  const h = new KeyHasher();
-  const hashOf = (key: string): [number, number] => {
-    h.reset();
-    h.add(key);
-    h.finish();
-    return [h.a, h.b];
-  };
-  const [a, b] = hashOf("samma");
-  finder.add(a, b, 0);
-  const [c, d] = hashOf("annan");
-  finder.add(c, d, 5);
-  finder.add(a, b, 3_000_000); // far past the 10-bit row distance: written as an escape
-  finder.add(c, d, 3_000_900);
+  addKey(finder, ["samma"], 0);
+  addKey(finder, ["annan"], 5);
+  addKey(finder, ["samma"], 3_000_000); // far past the 10-bit row distance: written as an escape
+  addKey(finder, ["annan"], 3_000_900);
   assert.deepEqual(finder.finish(), [
     { rowNumber: 3_000_000, firstRow: 0 },
     { rowNumber: 3_000_900, firstRow: 5 },
@@ -145,7 +139,6 @@ test("repeats are found across long gaps between rows and from row 0 on", () => 
 
 test("repeats found match a plain Map over keys with random gaps between their rows", () => {
   const finder = new DuplicateFinder();
-  const h = new KeyHasher();
   const first = new Map<string, number>();
   const expected: { rowNumber: number; firstRow: number }[] = [];
   let seed = 7;
@@ -157,10 +150,7 @@ test("repeats found match a plain Map over keys with random gaps between their r
   for (let i = 0; i < 100_000; i++) {
     row += 1 + (random(50) === 0 ? random(5000) : 0);
     const key = `k${random(60_000)}`;
-    h.reset();
-    h.add(key);
-    h.finish();
-    finder.add(h.a, h.b, row);
+    addKey(finder, [key], row);
     const seen = first.get(key);
     if (seen === undefined) first.set(key, row);
     else expected.push({ rowNumber: row, firstRow: seen });
