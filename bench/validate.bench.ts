@@ -98,7 +98,7 @@ async function parent(): Promise<void> {
     if (!r.valid) console.log(`  (the generated file was reported invalid: ${r.errors} errors)`);
   }
   console.log(
-    "valid. = the validator as the platform runs it: past 2 M characters, blocks go to worker threads",
+    "valid. = the validator as the platform runs it: blocks go to worker threads (running workers take a file after its first block)",
   );
   console.log("1 thread = the same with parallel: false; raw = our CSV reader alone, on one thread");
   console.log("peak RSS = one validation as the platform runs it, in a fresh process (workers included)");
@@ -131,8 +131,9 @@ async function child(file: string): Promise<ChildResult> {
     });
   }
 
-  // Best of a few alternating rounds: this machine's timings vary run to run.
-  const rounds = big ? 2 : 3;
+  // Best of alternating rounds: this machine's timings vary from one second to the next, and a
+  // best of two or three still moved the ratio by a tenth between runs.
+  const rounds = big ? 3 : 5;
   let rawSeconds = Number.POSITIVE_INFINITY;
   let validateSeconds = Number.POSITIVE_INFINITY;
   let oneThreadSeconds = Number.POSITIVE_INFINITY;

@@ -89,6 +89,8 @@ export class DuplicateFinder {
     let slots = 1024;
     while (slots < largest * 2) slots *= 2;
     const table = new Uint32Array(slots * 3);
+    let pendingW0 = 0;
+    let pendingF1 = 0;
     for (let p = 0; p < PARTITIONS; p++) {
       const n = this.counts[p] ?? 0;
       if (n === 0) continue;
@@ -96,39 +98,65 @@ export class DuplicateFinder {
       while (size < n * 2) size *= 2;
       const mask = size - 1;
       table.fill(0, 0, size * 3);
-      const list = this.chunks[p] as Uint32Array[];
       let row = -1;
+      let escaped = false;
       // Entries are in row order, so the first one stored is the first occurrence.
-      for (let e = 0; e < n; e++) {
-        const chunk = list[Math.floor(e / CHUNK)] as Uint32Array;
-        const at = (e % CHUNK) * 2;
-        const w0 = chunk[at] as number;
-        const w1 = chunk[at + 1] as number;
-        const distance = w1 & ESCAPE;
-        if (distance === ESCAPE) {
-          e++;
-          row = (list[Math.floor(e / CHUNK)] as Uint32Array)[(e % CHUNK) * 2] as number;
-        } else row += distance;
-        // The fingerprint as two words: w0 whole, and w1 without the distance.
-        const f1 = w1 >>> 10;
-        let slot = (w0 ^ Math.imul(f1, 0x9e3779b1)) & mask;
-        for (;;) {
-          const stored = table[slot * 3 + 2] as number;
-          if (stored === 0) {
-            table[slot * 3] = w0;
-            table[slot * 3 + 1] = f1;
-            table[slot * 3 + 2] = row + 1; // +1: 0 marks an empty slot, and row 0 exists (JSON)
-            break;
+      let left = n;
+      for (const chunk of this.chunks[p] as Uint32Array[]) {
+        const end = Math.min(left, CHUNK) * 2;
+        left -= CHUNK;
+        for (let at = 0; at < end; at += 2) {
+          const w0 = chunk[at] as number;
+          const w1 = chunk[at + 1] as number;
+          if (escaped) {
+            // The entry after an escape holds the row; its key was the entry before.
+            escaped = false;
+            row = w0;
+            insert(table, mask, pendingW0, pendingF1, row, out);
+            continue;
           }
-          if (table[slot * 3] === w0 && table[slot * 3 + 1] === f1) {
-            out.push({ rowNumber: row, firstRow: stored - 1 });
-            break;
+          const distance = w1 & ESCAPE;
+          if (distance === ESCAPE) {
+            escaped = true;
+            pendingW0 = w0;
+            pendingF1 = w1 >>> 10;
+            continue;
           }
-          slot = (slot + 1) & mask;
+          row += distance;
+          insert(table, mask, w0, w1 >>> 10, row, out);
         }
       }
     }
     return out.sort((x, y) => x.rowNumber - y.rowNumber);
+  }
+}
+
+/**
+ * Adds a key's fingerprint (two words: w0 whole, and w1 without its distance) to a partition's
+ * table, or reports it as a repeat of the row stored.
+ */
+function insert(
+  table: Uint32Array,
+  mask: number,
+  w0: number,
+  f1: number,
+  row: number,
+  out: Duplicate[],
+): void {
+  let slot = (w0 ^ Math.imul(f1, 0x9e3779b1)) & mask;
+  for (;;) {
+    const stored = table[slot * 3 + 2] as number;
+    if (stored === 0) {
+      table[slot * 3] = w0;
+      table[slot * 3 + 1] = f1;
+      table[slot * 3 + 2] = row + 1; // +1: 0 marks an empty slot, and row 0 exists (JSON)
+      return;
+    }
+    if (table[slot * 3] === w0 && table[slot * 3 + 1] === f1) {
+      out.push({ rowNumber: row, firstRow: stored - 1 });
+      return;
+    }
+    slot = (slot + 1) & mask;
   }
 }
 

@@ -106,6 +106,11 @@ export class ValidationPool {
     return new PoolJob(this, this.nextJob++, setup, areasId);
   }
 
+  /** Whether every worker is already running (started by an earlier file and still alive). */
+  get running(): boolean {
+    return this.workers.every((w) => w !== undefined && !w.dead);
+  }
+
   /** Starts the workers not yet running, so the first blocks do not wait for them. */
   warm(): void {
     for (let i = 0; i < this.size; i++) this.worker(i);

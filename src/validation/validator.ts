@@ -26,12 +26,13 @@ export interface ValidateOptions extends Omit<OpenTableOptions, "coordinates">, 
   /**
    * CSV past `minBytes` is checked on worker threads as well, in blocks of `blockBytes`; false
    * keeps it all on this thread, as does a PointInOrganization callback (a function cannot go to
-   * another thread; OrganizationAreas can).
+   * another thread; OrganizationAreas can). Without `minBytes`, a file goes to workers already
+   * running after its first block, and to workers it has to start after 2 MiB.
    */
   readonly parallel?: false | { readonly minBytes?: number; readonly blockBytes?: number };
 }
 
-/** Checked here while the workers start (about 25,000 rows); smaller files never need them. */
+/** Checked here while the workers start (about 25,000 rows); smaller files never start them. */
 const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
 /** Small blocks keep little in flight; 256 KiB is still a few thousand rows per message. */
 const BLOCK_BYTES = 256 * 1024;
@@ -104,7 +105,8 @@ export async function validate(
         // Once the header is read and enough of the file, the rest is checked in parts.
         parts: (bytesRead) => {
           if (pool === undefined || validator === undefined || header === undefined) return undefined;
-          if (bytesRead < (parallel?.minBytes ?? PARALLEL_MIN_BYTES)) {
+          const minBytes = parallel?.minBytes ?? (pool.running ? 0 : PARALLEL_MIN_BYTES);
+          if (bytesRead < minBytes) {
             // More than a block: the file may well need the workers, so they start meanwhile.
             if (bytesRead >= (parallel?.blockBytes ?? BLOCK_BYTES)) pool.warm();
             return undefined;

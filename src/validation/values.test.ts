@@ -157,3 +157,27 @@ test("repeats found match a plain Map over keys with random gaps between their r
   }
   assert.deepEqual(finder.finish(), expected);
 });
+
+test("repeats are found when a partition fills several chunks and an escape straddles a chunk's end", () => {
+  const finder = new DuplicateFinder();
+  const first = new Map<number, number>();
+  const expected: { rowNumber: number; firstRow: number }[] = [];
+  // Hashes chosen directly, all in partition 0 (top byte 0). A row far from the one before is
+  // stored as two entries (an escape, then the row); chunks hold 4096 entries.
+  let row = 10;
+  let entries = 0;
+  let straddles = 0;
+  for (let i = 0; i < 20_000; i++) {
+    const far = i % 5 === 0 || i % 7 === 0;
+    row += far ? 5_000 : 1;
+    if (far && entries % 4096 === 4095) straddles++;
+    entries += far ? 2 : 1;
+    const key = i % 7 === 6 ? (i * 13) % 6_000 : i;
+    finder.add(key & 0xffffff, Math.imul(key + 1, 0x9e3779b1) >>> 0, row);
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, row);
+    else expected.push({ rowNumber: row, firstRow: seen });
+  }
+  assert.ok(straddles > 0 && expected.length > 1_000);
+  assert.deepEqual(finder.finish(), expected);
+});
