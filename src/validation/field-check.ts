@@ -35,7 +35,9 @@ export interface FieldProblems {
   readonly organization: Problem | undefined;
 }
 
-export type FieldPlan = Omit<CompiledField, "check" | "numeric"> & { readonly context: RunContext };
+export type FieldPlan = Omit<CompiledField, "accepts" | "check" | "numeric"> & {
+  readonly context: RunContext;
+};
 
 /**
  * A field's checks as data, run by one method with a switch on the type: every field is the same
@@ -94,9 +96,10 @@ export class CompiledField {
     this.trueValues = plan.trueValues;
     this.falseValues = plan.falseValues;
     this.problems = plan.problems;
+    // Numbers and years have their bounds checked with the type; dates and times as text here.
+    const textual = plan.kind >= 4 && plan.kind !== 7;
     this.constrained =
-      plan.minText !== null ||
-      plan.maxText !== null ||
+      (textual && (plan.minText !== null || plan.maxText !== null)) ||
       plan.enumSet !== null ||
       plan.minLength >= 0 ||
       plan.maxLength !== Number.POSITIVE_INFINITY ||
@@ -106,6 +109,48 @@ export class CompiledField {
     this.decimalCommaAccepted = plan.context.decimalComma;
     this.report = plan.context.report;
     this.known = plan.context.knownOrganizationCodes;
+  }
+
+  /**
+   * Whether a non-missing, trimmed value passes in one of the common ways, leaving its number in
+   * `RunContext.values` as `check` does. A value this does not accept goes to `check`, which
+   * decides and reports: accepting is only a shortcut, and never accepts what `check` would not.
+   * `check` is too large for V8 to inline into the row loop and this is not; with it, clean rows
+   * (nearly all of a large file) are checked about a tenth faster.
+   */
+  accepts(v: string): boolean {
+    let n: number;
+    // An unset bound is NaN, which no comparison fails.
+    switch (this.kind) {
+      case 0:
+        if (this.test !== null) return false;
+        break;
+      case 1:
+        n = parseInteger(v);
+        this.values[this.slot] = n;
+        if (Number.isNaN(n) || n < this.minNum || n > this.maxNum) return false;
+        break;
+      case 2:
+        n = parseNumber(v, this.decimalCommaAccepted);
+        this.values[this.slot] = n;
+        if (Number.isNaN(n) || n < this.minNum || n > this.maxNum) return false;
+        // A decimal comma is accepted but counted, which `check` does.
+        if (this.decimalCommaAccepted && v.includes(",")) return false;
+        break;
+      case 3:
+        if (v !== "true" && v !== "false") return false;
+        break;
+      case 4:
+        if (!isDate(v)) return false;
+        break;
+      default:
+        return false;
+    }
+    if (!this.constrained) return true;
+    if (this.enumSet !== null && !this.enumSet.has(v)) return false;
+    if (v.length < this.minLength || v.length > this.maxLength) return false;
+    if (this.organization && this.known?.has(v) !== true) return false;
+    return this.minText === null && this.maxText === null && this.regex === null;
   }
 
   /** Checks a non-missing, trimmed value; `row` and `column` only for warnings counted on the side. */

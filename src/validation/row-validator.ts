@@ -217,11 +217,9 @@ export class RowValidator {
         if (field.required) this.hit(field.problems.required, rowNumber, field.name, column + 1, value, 0);
         continue;
       }
+      if (field.accepts(value)) continue;
       const problem = field.check(value, rowNumber, column + 1);
-      if (problem !== undefined) {
-        this.hit(problem, rowNumber, field.name, column + 1, value, 0);
-        continue;
-      }
+      if (problem !== undefined) this.hit(problem, rowNumber, field.name, column + 1, value, 0);
     }
     if (missingCell !== undefined) {
       const column = (columns[fields.indexOf(missingCell)] ?? 0) + 1;
