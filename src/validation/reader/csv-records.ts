@@ -131,10 +131,13 @@ export class RecordSplitter {
 
   /** The bytes up to `upTo` as a block; what follows moves to the front. */
   private take(upTo: number, final: boolean): RecordBytes {
+    // The last block of a file that ends with a line end is empty: it needs no buffer.
     const buffer =
-      upTo <= this.blockCapacity
-        ? (this.free.pop() ?? new ArrayBuffer(this.blockCapacity))
-        : new ArrayBuffer(upTo);
+      upTo === 0
+        ? new ArrayBuffer(0)
+        : upTo <= this.blockCapacity
+          ? (this.free.pop() ?? new ArrayBuffer(this.blockCapacity))
+          : new ArrayBuffer(upTo);
     const bytes = new Uint8Array(buffer, 0, upTo);
     bytes.set(this.buffer.subarray(0, upTo));
     const block = {
