@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { FieldDefinition } from "../specs/definition.ts";
+import { NOT_SURE, WITH_DECIMAL_COMMA } from "./field-check.ts";
 import { compileField } from "./fields.ts";
 import { ReportCollector } from "./report.ts";
 import { StringSet } from "./string-set.ts";
@@ -99,11 +100,12 @@ function randomValues(count: number): string[] {
   }).filter((s) => s !== "");
 }
 
-test("a value the shortcut accepts is one the full check passes, with the same number left", () => {
+test("a value the shortcut accepts is one the full check passes, with the same number and warnings", () => {
   const values = [...TRICKY, ...randomValues(20_000)];
   for (const decimalComma of [false, true]) {
+    const report = new ReportCollector();
     const context = {
-      report: new ReportCollector(),
+      report,
       values: new Float64Array(1),
       format: "csv" as const,
       decimalComma,
@@ -111,23 +113,24 @@ test("a value the shortcut accepts is one the full check passes, with the same n
     };
     for (const definition of FIELDS) {
       const compiled = compileField(definition, context, { forceRequired: false, index: 0 });
+      const commas = compiled.problems.decimalComma.tally;
       let accepted = 0;
+      let withComma = 0;
       for (const v of values) {
         context.values[0] = -42;
-        if (!compiled.accepts(v)) continue;
+        const verdict = compiled.accepts(v);
+        if (verdict === NOT_SURE) continue;
         accepted++;
+        if (verdict === WITH_DECIMAL_COMMA) withComma++;
         const left = context.values[0];
         context.values[0] = -42;
+        const warned = commas.count;
         const problem = compiled.check(v, 2, 1);
-        assert.equal(
-          problem,
-          undefined,
-          `${definition.name} accepted ${JSON.stringify(v)}, which check refuses`,
-        );
-        assert.ok(
-          Object.is(context.values[0], left),
-          `${definition.name}: ${JSON.stringify(v)} left another number`,
-        );
+        const name = `${definition.name}, ${JSON.stringify(v)}`;
+        assert.equal(problem, undefined, `${name}: accepted, but check refuses it`);
+        assert.ok(Object.is(context.values[0], left), `${name}: left another number`);
+        const counted = commas.count - warned;
+        assert.equal(counted, verdict === WITH_DECIMAL_COMMA ? 1 : 0, `${name}: decimal comma warnings`);
       }
       // The shortcut is taken for the common types, not only declined.
       if (
@@ -137,6 +140,8 @@ test("a value the shortcut accepts is one the full check passes, with the same n
       ) {
         assert.ok(accepted > 0, `${definition.name} accepted nothing`);
       }
+      if (decimalComma && definition.type === "number")
+        assert.ok(withComma > 0, `${definition.name}: no comma`);
     }
   }
 });

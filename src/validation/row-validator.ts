@@ -1,5 +1,5 @@
 import type { SpecificationDefinition } from "../specs/definition.ts";
-import type { CompiledField } from "./field-check.ts";
+import { NOT_SURE, WITH_DECIMAL_COMMA, type CompiledField } from "./field-check.ts";
 import { compileField, type Problem, type RunContext } from "./fields.ts";
 import { compileGeo, type GeoOptions, type GeoRowCheck } from "./geo-check.ts";
 import { projectedColumns } from "./geo.ts";
@@ -217,7 +217,13 @@ export class RowValidator {
         if (field.required) this.hit(field.problems.required, rowNumber, field.name, column + 1, value, 0);
         continue;
       }
-      if (field.accepts(value)) continue;
+      const accepted = field.accepts(value);
+      if (accepted !== NOT_SURE) {
+        if (accepted === WITH_DECIMAL_COMMA) {
+          report.hit(field.problems.decimalComma.tally, rowNumber, column + 1, value, noDetail);
+        }
+        continue;
+      }
       const problem = field.check(value, rowNumber, column + 1);
       if (problem !== undefined) this.hit(problem, rowNumber, field.name, column + 1, value, 0);
     }
