@@ -61,6 +61,38 @@ test("a file checked on worker threads gets the same report as on one thread, er
   assert.equal(repeat?.rowNumber, 501); // records, not lines: the line breaks in quotes do not count
 });
 
+test("a file saved the Swedish-Excel way counts its decimal commas alike on worker threads", async () => {
+  const lines = [HEADER.replaceAll(",", ";")];
+  let commas = 0;
+  for (let i = 1; i <= 600; i++) {
+    // Mostly decimal commas; some points, some numbers that are not, one out of range.
+    const effekt = i % 11 === 0 ? "22.5" : i % 97 === 0 ? "22,5,0" : i === 300 ? "-1,5" : "22,5";
+    // A decimal comma is counted also where the number then breaks a bound (row 301).
+    if (effekt === "22,5" || effekt === "-1,5") commas++;
+    commas += 2; // latitude and longitude
+    lines.push(`s${i};0180;Station ${i} i Malmö;${i % 7};${effekt};2024-03-05;ja;ccs;59,33;18,06`);
+  }
+  const { sequential, parallel } = await both(windows1252(`${lines.join("\r\n")}\r\n`));
+  assert.equal(sequential.dialect.decimalComma, true);
+  assert.deepEqual(comparable(parallel), comparable(sequential));
+  const counted = sequential.summary
+    .filter((entry) => entry.type === "decimal-comma")
+    .reduce((sum, entry) => sum + entry.count, 0);
+  assert.equal(counted, commas);
+  assert.deepEqual(
+    sequential.errors.map((e) => [e.rowNumber, e.fieldName]),
+    [
+      [98, "effekt"],
+      [195, "effekt"],
+      [292, "effekt"],
+      [301, "effekt"],
+      [389, "effekt"],
+      [486, "effekt"],
+      [583, "effekt"],
+    ],
+  );
+});
+
 test("the capped lists and examples fill in file order across the workers' parts", async () => {
   const lines = [HEADER];
   for (let i = 1; i <= 400; i++) lines.push(`s${i},0180,Station,x${i},22.5,2024-03-05,true,ccs,59.33,18.06`);
