@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { authorityCode, compoundTails, prefixQuery } from "./search.ts";
+import { alternativesOf, authorityCode, compoundTails, prefixQuery } from "./search.ts";
 
 describe("catalog search text", () => {
   test("a query becomes prefix terms of its folded words; syntax characters never reach the tsquery", () => {
@@ -12,6 +12,20 @@ describe("catalog search text", () => {
       prefixQuery(Array.from({ length: 30 }, (_, i) => `w${i}`).join(" "))?.split(" & ").length,
       16,
     );
+  });
+
+  test("a definite form in -et and the words searchers use for the list's datasets are looked for too", () => {
+    assert.equal(prefixQuery("Biblioteket"), "(biblioteket:* | bibliotek:*)");
+    assert.equal(
+      prefixQuery("laddstolpar i Lund"),
+      "(laddstolpar:* | laddplats:* | laddpunkt:*) & i:* & lund:*",
+    );
+    assert.equal(prefixQuery("Badstränder"), "(badstrander:* | badplats:*)");
+    assert.equal(prefixQuery("dagis"), "(dagis:* | forskol:*)");
+    // Only inflections of a key: a longer word that merely begins like one is left alone.
+    assert.equal(prefixQuery("eventuellt"), "eventuellt:*");
+    assert.deepEqual(alternativesOf("torget"), []);
+    assert.deepEqual(alternativesOf("stadshuset"), ["stadshus"]);
   });
 
   test("the tails of longer words let a part of a compound be found by prefix", () => {

@@ -146,15 +146,70 @@ export function searchDocumentOf(dataset: CatalogDataset): SearchDocument {
 
 /**
  * The query's words as a prefix-matching tsquery on the folded text: "badplats" → `badplats:*`,
- * which the Swedish stem of "badplatser" ("badplats") meets. Only letters and digits pass, so
- * no user text can break the tsquery syntax.
+ * which the Swedish stem of "badplatser" ("badplats") meets. A word may also be found as one of
+ * its alternatives (see `alternativesOf`): "badstrand" → `(badstrand:* | badplats:*)`. Only
+ * letters and digits pass, so no user text can break the tsquery syntax.
  */
 export function prefixQuery(q: string): string | null {
   const words = foldForSearch(q)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
     .slice(0, 16);
-  return words.length === 0 ? null : words.map((w) => `${w}:*`).join(" & ");
+  if (words.length === 0) return null;
+  return words
+    .map((w) => {
+      const terms = [w, ...alternativesOf(w)].map((t) => `${t}:*`);
+      return terms.length === 1 ? terms[0] : `(${terms.join(" | ")})`;
+    })
+    .join(" & ");
+}
+
+/**
+ * Words searchers use for what the prioritized list's datasets are called, folded, each with
+ * the words to look for as well: the platform's own short list, not a thesaurus. A query word
+ * that begins with a key, inflected by at most four letters, also finds the alternatives.
+ */
+const ALTERNATIVES: readonly (readonly [string, readonly string[]])[] = [
+  ["laddstolp", ["laddplats", "laddpunkt"]],
+  ["laddstation", ["laddplats", "laddpunkt"]],
+  ["laddbox", ["laddplats", "laddpunkt"]],
+  ["wc", ["toalett"]],
+  ["lekpark", ["lekplats"]],
+  ["badstrand", ["badplats"]],
+  ["strandbad", ["badplats"]],
+  ["utomhusgym", ["utegym"]],
+  ["dagis", ["forskol"]],
+  ["sporthall", ["idrott"]],
+  ["simhall", ["idrott"]],
+  ["ishall", ["idrott"]],
+  ["grillstalle", ["grillplats"]],
+  ["eldstad", ["grillplats"]],
+  ["turistattraktion", ["sevardhet"]],
+  ["besoksmal", ["sevardhet"]],
+  ["event", ["evenemang"]],
+  ["leverantorsfaktur", ["leverantorsreskontra"]],
+  ["luftfororening", ["luftkvalitet"]],
+  ["matavfall", ["matsvinn"]],
+  ["plogning", ["snorojning"]],
+  ["fixpunkt", ["stompunkt"]],
+  ["energiforbrukning", ["energianvandning"]],
+  ["elforbrukning", ["energianvandning"]],
+  ["trafikrakning", ["mobilitetsmatning"]],
+  ["cykelrakning", ["mobilitetsmatning"]],
+];
+
+/**
+ * What else a folded query word is looked for as: a definite form in -et without it (the
+ * Swedish stemmer keeps "biblioteket" whole, so it would not find "bibliotek"), and the words
+ * the list above gives for it.
+ */
+export function alternativesOf(word: string): string[] {
+  const out: string[] = [];
+  if (word.length >= 7 && word.endsWith("et")) out.push(word.slice(0, -2));
+  for (const [key, alternatives] of ALTERNATIVES) {
+    if (word.startsWith(key) && word.length - key.length <= 4) out.push(...alternatives);
+  }
+  return out;
 }
 
 /**

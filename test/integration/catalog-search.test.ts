@@ -89,6 +89,9 @@ describe("catalog search", () => {
     // "plats" is the tail of both compounds.
     assert.deepEqual(own(await search("?q=plats")), ["0180.lekplatser", "0580.badplatser"]);
     assert.deepEqual(ids(await search("?q=lekplats")), ["0180.lekplatser", "national.lekplatser"]);
+    // The words searchers use for them: a beach is a bathing place, a park to play in a playground.
+    assert.deepEqual(own(await search("?q=badstränder")), ["0580.badplatser"]);
+    assert.deepEqual(own(await search("?q=lekparker")), ["0180.lekplatser"]);
   });
 
   test("the national dataset is published by the platform, for the whole country", async () => {
