@@ -1494,7 +1494,7 @@ const sv: Messages = {
     "Sök bland alla datamängder i katalogen: kommunernas och regionernas publiceringar, de nationella sammanställningarna och det som skördats från organisationernas egna kataloger.",
   catalogSearchLabel: "Sökord",
   catalogSearchHint:
-    "Till exempel badplats, laddplatser eller Linköping. Böjningar, delar av sammansatta ord och ord utan å, ä och ö hittas också.",
+    "Till exempel badplats, laddplatser eller Linköping. Böjningar, delar av sammansatta ord, ord utan å, ä och ö och vanliga andra ord (badstrand, lekpark) hittas också.",
   catalogSearchButton: "Sök",
   catalogSortLabel: "Sortera efter",
   catalogSortRelevance: "Relevans",
@@ -2377,7 +2377,7 @@ const en: Messages = {
     "Search every dataset in the catalog: the municipalities' and regions' publications, the national compilations, and what is harvested from the organizations' own catalogs.",
   catalogSearchLabel: "Search terms",
   catalogSearchHint:
-    "For example badplats, laddplatser or Linköping. Inflected forms, parts of compound words and words typed without å, ä and ö are found too.",
+    "For example badplats, laddplatser or Linköping. Inflected forms, parts of compound words, words typed without å, ä and ö and common other words (badstrand, lekpark) are found too.",
   catalogSearchButton: "Search",
   catalogSortLabel: "Sort by",
   catalogSortRelevance: "Relevance",

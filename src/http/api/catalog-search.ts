@@ -45,7 +45,8 @@ const SearchQuerySchema = z.object({
     .optional()
     .openapi({
       example: "badplats",
-      description: "Swedish free text: stems, any diacritics, parts of compounds",
+      description:
+        "Swedish free text: stems, any diacritics, parts of compounds, common other words (badstrand finds badplats)",
     }),
   org: FacetValues.openapi({ description: "Organization codes (kommunkod or county code)", example: "0580" }),
   lan: FacetValues.openapi({ description: "County codes", example: "05" }),
@@ -120,7 +121,7 @@ const searchRoute = createRoute({
   tags: ["Catalog"],
   summary: "Sök i katalogen / Search the catalog",
   description:
-    "Swedish full-text search over every dataset in the catalog (the platform's own and harvested ones): Swedish stems (badplats finds Badplatser), any diacritics (malmo finds Malmö), prefixes and parts of compounds. Facet filters (org, lan, theme, format, license, spec, hvd) take one or more values, repeated or comma-separated: any value of a facet matches, and every facet given must. The facet counts are over all matches.",
+    "Swedish full-text search over every dataset in the catalog (the platform's own and harvested ones): Swedish stems (badplats finds Badplatser), any diacritics (malmo finds Malmö), prefixes and parts of compounds, and a few words searchers use for the prioritized list's datasets (badstrand finds Badplatser, lekpark Lekplatser). Facet filters (org, lan, theme, format, license, spec, hvd) take one or more values, repeated or comma-separated: any value of a facet matches, and every facet given must. The facet counts are over all matches.",
   request: { query: SearchQuerySchema },
   responses: {
     200: json(SearchResultSchema, "One page of matches, the exact total and the facet counts"),
