@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { request as httpRequest } from "node:http";
 import { after, before, describe, test } from "node:test";
 import { exampleCsv, loadDefinitions } from "../../src/specs/index.ts";
 import type { ValidationReport } from "../../src/validation/index.ts";
@@ -115,27 +116,75 @@ describe("bad input gets a clear report, never a crash", () => {
 
   test("a streamed body over the upload limit is refused with 413 as soon as it crosses the limit", async () => {
     // Rows the reader keeps reading (a single huge cell would stop it early, with a report).
-    const chunk = new TextEncoder().encode("1280,BAD-1,Strand,,55.6,13.0\r\n".repeat(2048));
-    let sent = 0;
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(new TextEncoder().encode("source,id,name,description,latitude,longitude\r\n"));
-      },
-      pull(controller) {
-        // Under the 64 MB the server drains after its answer: past that it closes the socket while
-        // the client still writes, and fetch reports the broken pipe instead of the 413.
-        if (sent > UPLOAD_LIMIT * 11) return controller.close();
-        sent += chunk.byteLength;
-        controller.enqueue(chunk);
-      },
-    });
-    const res = await post("?spec=badplatser", stream);
-    assert.equal(res.status, 413);
-    assert.equal(((await res.json()) as { error: { code: string } }).error.code, "PAYLOAD_TOO_LARGE");
-    // The server stopped reading just past the limit (plus what sockets buffer), not at the end.
-    assert.ok(sent < UPLOAD_LIMIT * 5, `the client was asked for ${sent} bytes`);
+    const chunk = Buffer.from("1280,BAD-1,Strand,,55.6,13.0\r\n".repeat(2048));
+    const requestId = "streamed-upload-over-limit";
+    const answer = await streamUntilAnswered(
+      `${platform.url}/api/v1/validate?spec=badplatser`,
+      { "X-Request-Id": requestId },
+      [Buffer.from("source,id,name,description,latitude,longitude\r\n"), chunk],
+      UPLOAD_LIMIT * 11,
+    );
+    if (answer.status === null) {
+      // The connection closed before the client read the answer: the server's log says what it was.
+      const logged = platform.logs.find(
+        (line) => line.requestId === requestId && line.msg === "request refused",
+      );
+      assert.equal(logged?.status, 413, "the server refused the upload with 413");
+    } else {
+      assert.equal(answer.status, 413);
+      assert.equal((JSON.parse(answer.body) as { error: { code: string } }).error.code, "PAYLOAD_TOO_LARGE");
+    }
+    // The server answered just past the limit (plus what sockets buffer), not at the end: had it
+    // read on to the end, the client would have sent eleven times the limit.
+    assert.ok(answer.sent < UPLOAD_LIMIT * 5, `the client had sent ${answer.sent} bytes`);
   });
 });
+
+/**
+ * POSTs the first buffer, then the last one again and again up to `upTo` bytes, and stops once
+ * the server answers or closes the connection: the status (null when the connection closed
+ * before the answer could be read), the body, and how much was sent by then. A server closes the
+ * connection after a 413 while the client may still be sending; a write into it then fails with
+ * a broken pipe, which node and fetch report instead of an answer already on its way. That is
+ * HTTP/1.1, not the server; such a client knows only that the upload was cut off.
+ */
+function streamUntilAnswered(
+  url: string,
+  headers: Record<string, string>,
+  [first, chunk]: readonly [Buffer, Buffer],
+  upTo: number,
+): Promise<{ status: number | null; body: string; sent: number }> {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let settled = false;
+    const settle = (status: number | null, body: string): void => {
+      if (settled) return;
+      settled = true;
+      resolve({ status, body, sent });
+      request.destroy();
+    };
+    const request = httpRequest(url, { method: "POST", headers }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (text: string) => (body += text));
+      response.on("end", () => settle(response.statusCode ?? 0, body));
+      response.on("error", reject);
+    });
+    request.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE" || error.code === "ECONNRESET") settle(null, "");
+      else if (!settled) reject(error);
+    });
+    const write = (): void => {
+      while (!settled && sent < upTo) {
+        const buffer = sent === 0 ? first : chunk;
+        sent += buffer.byteLength;
+        if (!request.write(buffer)) return void request.once("drain", write);
+      }
+      if (!settled) request.end();
+    };
+    write();
+  });
+}
 
 describe("the fixer", () => {
   test("turns a Swedish-Excel file into UTF-8 CSV with commas and decimal points that validates cleanly", async () => {
