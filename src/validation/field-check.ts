@@ -235,4 +235,5 @@ export class CompiledField {
   }
 }
 
-const noDetail = (): Detail => ({ message: { sv: "", en: "" } });
+/** The detail of a problem that is only counted (never listed on its own). */
+export const noDetail = (): Detail => ({ message: { sv: "", en: "" } });

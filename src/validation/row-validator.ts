@@ -1,5 +1,5 @@
 import type { SpecificationDefinition } from "../specs/definition.ts";
-import { NOT_SURE, WITH_DECIMAL_COMMA, type CompiledField } from "./field-check.ts";
+import { noDetail, NOT_SURE, WITH_DECIMAL_COMMA, type CompiledField } from "./field-check.ts";
 import { compileField, type Problem, type RunContext } from "./fields.ts";
 import { compileGeo, type GeoOptions, type GeoRowCheck } from "./geo-check.ts";
 import { projectedColumns } from "./geo.ts";
@@ -346,5 +346,3 @@ function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell.trim() !== "") return false;
   return true;
 }
-
-const noDetail = (): { message: { sv: string; en: string } } => ({ message: { sv: "", en: "" } });
