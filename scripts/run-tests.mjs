@@ -2,13 +2,19 @@
 // Runs node's test runner (through tsx) over the named suites:
 //   unit         src/**/*.test.ts       (beside the code)
 //   integration  test/integration/**    (PGlite, or PostgreSQL with --postgres)
+//   hostile      test/hostile/**        (hostile input and faults: the server must stay up; PGlite, or PostgreSQL with --postgres)
 //   browser      test/browser/**        (Chromium)
 // Node 20's runner does not expand globs, hence this script.
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
-const SUITES = { unit: "src", integration: "test/integration", browser: "test/browser" };
+const SUITES = {
+  unit: "src",
+  integration: "test/integration",
+  hostile: "test/hostile",
+  browser: "test/browser",
+};
 const args = process.argv.slice(2);
 const env = { ...process.env };
 if (args.includes("--postgres")) {
@@ -21,6 +27,7 @@ const files = suites.flatMap((suite) => {
     console.error(`Unknown suite "${suite}". Known: ${Object.keys(SUITES).join(", ")}`);
     process.exit(2);
   }
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true })
     .filter((f) => f.endsWith(".test.ts") || f.endsWith(".test.tsx"))
     .map((f) => join(dir, f))
