@@ -1,9 +1,17 @@
 // The web pages' words and their formatting. The words live beside their pages in messages/, one
 // file per area, each with Swedish and English; this module merges them and fills them in.
 import type { Language } from "../core/index.ts";
-import { ENGLISH, SWEDISH, type Messages } from "./messages/index.ts";
+import { ENGLISH, SWEDISH, type Messages, type Names, type Template } from "./messages/index.ts";
 
-export type { FixHint, Messages } from "./messages/index.ts";
+export type { FixHint, Messages, Template } from "./messages/index.ts";
+
+/**
+ * The values a template needs: one for each of its placeholders, and none when it has none, so a
+ * missing or misspelled name fails the type-check.
+ */
+export type Values<T extends string, V> = [Names<T>] extends [never]
+  ? Readonly<Record<string, never>>
+  : Readonly<Record<Names<T>, V>>;
 
 /** A text with a number in it: templates hold "{n}", which the server and filter.js fill in. */
 export type CountTemplates = Readonly<{ none: string; one: string; many: string }>;
@@ -15,9 +23,10 @@ export function messages(language: Language): Messages {
 }
 
 /** Fills "{name}" placeholders: fill("Karta över {name}", { name: "Malmö" }). Unknown names stay as they are. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+export function fill<T extends string>(template: T, values: Values<T, string | number>): string {
+  const byName: Readonly<Record<string, string | number | undefined>> = values;
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const value = values[key];
+    const value = byName[key];
     return value === undefined ? whole : String(value);
   });
 }
@@ -26,21 +35,30 @@ export function fill(template: string, values: Readonly<Record<string, string | 
  * A template split at its "{name}" placeholders, each replaced by its value, for putting markup
  * into a text: fillParts("Fältet {field} ...", { field: <code>lat</code> }). Unknown names stay text.
  */
-export function fillParts<T>(template: string, values: Readonly<Record<string, T>>): (string | T)[] {
+export function fillParts<S extends string, V extends Readonly<Record<Names<S>, unknown>>>(
+  template: S,
+  values: V,
+): (string | V[keyof V])[] {
+  // Every value of V is a V[keyof V]; looked up by any name, some are missing.
+  const byName = values as Partial<Readonly<Record<string, V[keyof V]>>>;
   return template
     .split(/(\{\w+\})/)
     .filter((part) => part !== "")
     .map((part) => {
       const key = /^\{(\w+)\}$/.exec(part)?.[1];
-      const value = key === undefined ? undefined : values[key];
+      const value = key === undefined ? undefined : byName[key];
       return value === undefined ? part : value;
     });
 }
 
-/** The count text for n things: none, one or many. */
-export function countText(templates: CountTemplates, n: number): string {
-  const template = n === 0 ? templates.none : n === 1 ? templates.one : templates.many;
-  return fill(template, { n });
+/** The count text for n things: none, one or many, with the placeholders other than {n} still to fill. */
+export function countText<T extends CountTemplates>(
+  templates: T,
+  n: number,
+): Template<Exclude<Names<T["none"] | T["one"] | T["many"]>, "n">> {
+  const template: string = n === 0 ? templates.none : n === 1 ? templates.one : templates.many;
+  // Filling {n} leaves the others as they were, which is what the mark says.
+  return fill(template, { n }) as Template<Exclude<Names<T["none"] | T["one"] | T["many"]>, "n">>;
 }
 
 const LOCALES: Readonly<Record<Language, string>> = { sv: "sv-SE", en: "en-GB" };

@@ -16,7 +16,7 @@ import * as readiness from "./readiness.ts";
 import * as shared from "./shared.ts";
 import * as specs from "./specs.ts";
 import * as start from "./start.ts";
-import type { Text } from "./text.ts";
+import { asMessages, type Text } from "./text.ts";
 import * as validate from "./validate.ts";
 
 /** The areas by name, for the tests that check each area on its own. */
@@ -83,7 +83,8 @@ const en = {
 /** Every word the web pages show, in one language. */
 export type Messages = Text<typeof sv>;
 
-export const SWEDISH: Messages = sv;
-export const ENGLISH: Messages = en;
+export const SWEDISH: Messages = asMessages<typeof sv>(sv);
+export const ENGLISH: Messages = asMessages<typeof sv>(en);
 
+export type { Names, Template } from "./text.ts";
 export type { FixHint } from "./validate.ts";

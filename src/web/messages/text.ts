@@ -23,5 +23,26 @@ export type English<S> = S extends string
   ? Containing<Placeholders<S>>
   : { readonly [K in keyof S]: English<S[K]> };
 
-/** A message as pages see it: the Swedish shape, with each text widened to a string. */
-export type Text<S> = S extends string ? string : { readonly [K in keyof S]: Text<S[K]> };
+declare const PLACEHOLDERS: unique symbol;
+
+/**
+ * A message text that holds the placeholders P. The mark exists only in the type: it lets `fill`
+ * require exactly these names, in every language, although the text itself is a plain string.
+ */
+export type Template<P extends string = never> = string & { readonly [PLACEHOLDERS]: P };
+
+/** The placeholder names a text needs filled: a message's marked ones, or those in a literal. */
+export type Names<T extends string> = T extends { readonly [PLACEHOLDERS]: infer P extends string }
+  ? P
+  : string extends T
+    ? string
+    : Placeholders<T>;
+
+/** A message as pages see it: the Swedish shape, each text a Template of its placeholders. */
+export type Text<S> = S extends string ? Template<Placeholders<S>> : { readonly [K in keyof S]: Text<S[K]> };
+
+/** The messages of one language as the type derived from the Swedish. */
+export function asMessages<S>(messages: English<S>): Text<S> {
+  // The Template mark is only a type; checked against the Swedish, the texts are what it says.
+  return messages as Text<S>;
+}
