@@ -90,11 +90,17 @@ test("fillParts puts values between the texts, in order, and leaves unknown name
   assert.deepEqual(fillParts("{a}{b}", { a: "x", b: "y" }), ["x", "y"]);
 });
 
-test("counts pick none, one or many", () => {
-  const t = MESSAGES.sv.searchCount;
-  assert.equal(countText(t, 0), "Ingen kommun matchar sökningen.");
-  assert.equal(countText(t, 1), "1 kommun matchar sökningen.");
-  assert.equal(countText(t, 12), "12 kommuner matchar sökningen.");
+test("counts take the language's plural form, and the zero text when there is one", () => {
+  const sv = MESSAGES.sv.searchCount;
+  assert.equal(countText(sv, 0, "sv"), "Ingen kommun matchar sökningen.");
+  assert.equal(countText(sv, 1, "sv"), "1 kommun matchar sökningen.");
+  assert.equal(countText(sv, 12, "sv"), "12 kommuner matchar sökningen.");
+  assert.equal(countText(MESSAGES.en.searchCount, 2, "en"), "2 municipalities match the search.");
+  assert.equal(countText({ one: "{n} file", other: "{n} files" }, 0, "en"), "0 files");
+  const level = countText(MESSAGES.en.progressMapLevelCount, 1, "en");
+  assert.equal(fill(level, { level: 2, name: "Basic" }), "Level 2 Basic: 1 municipality");
+  // @ts-expect-error: {name} is still to fill.
+  fill(level, { level: 2 });
 });
 
 test("dates are written out in each language", () => {

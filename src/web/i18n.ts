@@ -13,8 +13,14 @@ export type Values<T extends string, V> = [Names<T>] extends [never]
   ? Readonly<Record<string, never>>
   : Readonly<Record<Names<T>, V>>;
 
-/** A text with a number in it: templates hold "{n}", which the server and filter.js fill in. */
-export type CountTemplates = Readonly<{ none: string; one: string; many: string }>;
+/**
+ * A text with a number in it, one template per plural form of the language (Intl.PluralRules:
+ * "one" and "other" in Swedish and English), and "none" for an exact zero when the page says it
+ * in other words. Templates hold "{n}", which the server and filter.js fill in.
+ */
+export type CountTemplates = Readonly<
+  Partial<Record<Intl.LDMLPluralRule, string>> & { none?: string; other: string }
+>;
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { sv: SWEDISH, en: ENGLISH };
 
@@ -51,14 +57,29 @@ export function fillParts<S extends string, V extends Readonly<Record<Names<S>, 
     });
 }
 
-/** The count text for n things: none, one or many, with the placeholders other than {n} still to fill. */
+const PLURALS: Readonly<Record<Language, Intl.PluralRules>> = {
+  sv: new Intl.PluralRules("sv"),
+  en: new Intl.PluralRules("en"),
+};
+
+/** The placeholders of a count's templates other than {n}, which countText fills. */
+type CountNames<T extends CountTemplates> = Exclude<Names<Extract<T[keyof T], string>>, "n">;
+
+/**
+ * The count text for n things in the language's plural form ("none" for zero if it has one), with
+ * the placeholders other than {n} still to fill.
+ */
 export function countText<T extends CountTemplates>(
   templates: T,
   n: number,
-): Template<Exclude<Names<T["none"] | T["one"] | T["many"]>, "n">> {
-  const template: string = n === 0 ? templates.none : n === 1 ? templates.one : templates.many;
+  language: Language,
+): Template<CountNames<T>> {
+  const template =
+    n === 0 && templates.none !== undefined
+      ? templates.none
+      : (templates[PLURALS[language].select(n)] ?? templates.other);
   // Filling {n} leaves the others as they were, which is what the mark says.
-  return fill(template, { n }) as Template<Exclude<Names<T["none"] | T["one"] | T["many"]>, "n">>;
+  return fill(template, { n }) as Template<CountNames<T>>;
 }
 
 const LOCALES: Readonly<Record<Language, string>> = { sv: "sv-SE", en: "en-GB" };

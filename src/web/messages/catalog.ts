@@ -34,7 +34,7 @@ export const sv = {
   catalogModified: "senast ändrad",
   catalogHarvested: "skördad från organisationens egen katalog",
   catalogYes: "Ja",
-  catalogHits: { none: "Inga träffar", one: "1 träff", many: "{n} träffar" },
+  catalogHits: { none: "Inga träffar", one: "1 träff", other: "{n} träffar" },
 } as const;
 
 export const en = {
@@ -70,5 +70,5 @@ export const en = {
   catalogModified: "last modified",
   catalogHarvested: "harvested from the organization's own catalog",
   catalogYes: "Yes",
-  catalogHits: { none: "No results", one: "1 result", many: "{n} results" },
+  catalogHits: { none: "No results", one: "1 result", other: "{n} results" },
 } as const satisfies English<typeof sv>;

@@ -12,7 +12,7 @@ export const sv = {
   dataFilterQ: "Fritext",
   dataFilterQHint:
     "Söker i textfälten, till exempel sandstrand. Stora och små bokstäver och å, ä, ö spelar ingen roll.",
-  dataCount: { none: "Ingen rad matchar.", one: "1 rad matchar.", many: "{n} rader matchar." },
+  dataCount: { none: "Ingen rad matchar.", one: "1 rad matchar.", other: "{n} rader matchar." },
   dataTableHeading: "Raderna",
   dataTableCaption: "{shown} av {total} rader som matchar",
   dataFirstPage: "Till första sidan",
@@ -50,7 +50,7 @@ export const en = {
   dataFilterKommunAll: "All municipalities",
   dataFilterQ: "Free text",
   dataFilterQHint: "Searches the text fields, for example sandstrand. Case and å, ä, ö do not matter.",
-  dataCount: { none: "No row matches.", one: "1 row matches.", many: "{n} rows match." },
+  dataCount: { none: "No row matches.", one: "1 row matches.", other: "{n} rows match." },
   dataTableHeading: "The rows",
   dataTableCaption: "{shown} of {total} matching rows",
   dataFirstPage: "Back to the first page",

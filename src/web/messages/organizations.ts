@@ -11,7 +11,7 @@ export const sv = {
   organizationCount: {
     none: "Ingen organisation matchar filtret.",
     one: "1 organisation",
-    many: "{n} organisationer",
+    other: "{n} organisationer",
   },
   columnCode: "Kod",
   columnKommunCount: "Antal kommuner",
@@ -55,7 +55,7 @@ export const en = {
   organizationCount: {
     none: "No organization matches the filter.",
     one: "1 organization",
-    many: "{n} organizations",
+    other: "{n} organizations",
   },
   columnCode: "Code",
   columnKommunCount: "Municipalities",

@@ -24,7 +24,7 @@ export const sv = {
   priorityCount: {
     none: "Ingen datamängd matchar filtret.",
     one: "1 datamängd",
-    many: "{n} datamängder",
+    other: "{n} datamängder",
   },
   statusLabels: {
     specified: "Specificerad",
@@ -94,7 +94,7 @@ export const en = {
   priorityCount: {
     none: "No dataset matches the filter.",
     one: "1 dataset",
-    many: "{n} datasets",
+    other: "{n} datasets",
   },
   statusLabels: { specified: "Specified", "in-progress": "In progress", identified: "Identified" },
   columnRank: "Rank",

@@ -38,7 +38,7 @@ export const sv = {
   progressMapLevelCount: {
     none: "Nivå {level} {name}: inga kommuner",
     one: "Nivå {level} {name}: 1 kommun",
-    many: "Nivå {level} {name}: {n} kommuner",
+    other: "Nivå {level} {name}: {n} kommuner",
   },
   progressLegendHeading: "Teckenförklaring",
   progressLanTableHeading: "Länen",
@@ -107,7 +107,7 @@ export const en = {
   progressMapLevelCount: {
     none: "Level {level} {name}: no municipalities",
     one: "Level {level} {name}: 1 municipality",
-    many: "Level {level} {name}: {n} municipalities",
+    other: "Level {level} {name}: {n} municipalities",
   },
   progressLegendHeading: "Key",
   progressLanTableHeading: "The counties",

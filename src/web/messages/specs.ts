@@ -11,7 +11,7 @@ export const sv = {
   specificationCount: {
     none: "Det finns inga specifikationer ännu.",
     one: "1 specifikation",
-    many: "{n} specifikationer",
+    other: "{n} specifikationer",
   },
   columnSpecification: "Specifikation",
   columnLatestVersion: "Senaste version",
@@ -88,7 +88,7 @@ export const en = {
   specificationCount: {
     none: "There are no specifications yet.",
     one: "1 specification",
-    many: "{n} specifications",
+    other: "{n} specifications",
   },
   columnSpecification: "Specification",
   columnLatestVersion: "Latest version",

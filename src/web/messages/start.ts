@@ -18,7 +18,7 @@ export const sv = {
   searchCount: {
     none: "Ingen kommun matchar sökningen.",
     one: "1 kommun matchar sökningen.",
-    many: "{n} kommuner matchar sökningen.",
+    other: "{n} kommuner matchar sökningen.",
   },
   mapHeading: "Kommunerna på kartan",
   mapLabel: "Karta över Sveriges 290 kommuner",
@@ -43,7 +43,7 @@ export const en = {
   searchCount: {
     none: "No municipality matches the search.",
     one: "1 municipality matches the search.",
-    many: "{n} municipalities match the search.",
+    other: "{n} municipalities match the search.",
   },
   mapHeading: "The municipalities on a map",
   mapLabel: "Map of Sweden's 290 municipalities",
