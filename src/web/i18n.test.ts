@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { countText, fill, fillParts, formatDate, MESSAGES, nameCollator } from "./i18n.ts";
+import type { English } from "./messages/text.ts";
 
 function shape(value: unknown): string {
   if (typeof value === "string") return "string";
@@ -64,20 +65,42 @@ test("the Swedish texts are Swedish: the prose is not the English copied", () =>
 
 test("placeholders are filled by name, and unknown ones are left as they are", () => {
   assert.equal(fill("Karta över {name}", { name: "Malmö" }), "Karta över Malmö");
-  assert.equal(fill("{n} av {total}", { n: 3 }), "3 av {total}");
+  const unchecked: string = "{n} av {total}";
+  assert.equal(fill(unchecked, { n: 3 }), "3 av {total}");
+});
+
+test("a missing or misspelled placeholder fails the type-check, in a fill and in the English", () => {
+  const t = MESSAGES.sv;
+  // @ts-expect-error: {name} is missing.
+  fill(t.boundaryMapLabel, {});
+  // @ts-expect-error: {name} is misspelled.
+  fill(t.boundaryMapLabel, { nmae: "Malmö" });
+  // @ts-expect-error: the text has no placeholder to fill.
+  fill(t.mapZoomIn, { n: 1 });
+  // @ts-expect-error: the English lacks the Swedish {name}.
+  const english: English<{ readonly label: "Karta över {name}" }> = { label: "Map of {nmae}" };
+  assert.equal(fill(t.boundaryMapLabel, { name: "Malmö" }), "Karta över Malmö");
+  assert.equal(english.label, "Map of {nmae}");
 });
 
 test("fillParts puts values between the texts, in order, and leaves unknown names", () => {
-  const parts = fillParts("Fältet {field} i {where}, {other}", { field: 1, where: 2 });
+  const unchecked: string = "Fältet {field} i {where}, {other}";
+  const parts = fillParts(unchecked, { field: 1, where: 2 });
   assert.deepEqual(parts, ["Fältet ", 1, " i ", 2, ", ", "{other}"]);
   assert.deepEqual(fillParts("{a}{b}", { a: "x", b: "y" }), ["x", "y"]);
 });
 
-test("counts pick none, one or many", () => {
-  const t = MESSAGES.sv.searchCount;
-  assert.equal(countText(t, 0), "Ingen kommun matchar sökningen.");
-  assert.equal(countText(t, 1), "1 kommun matchar sökningen.");
-  assert.equal(countText(t, 12), "12 kommuner matchar sökningen.");
+test("counts take the language's plural form, and the zero text when there is one", () => {
+  const sv = MESSAGES.sv.searchCount;
+  assert.equal(countText(sv, 0, "sv"), "Ingen kommun matchar sökningen.");
+  assert.equal(countText(sv, 1, "sv"), "1 kommun matchar sökningen.");
+  assert.equal(countText(sv, 12, "sv"), "12 kommuner matchar sökningen.");
+  assert.equal(countText(MESSAGES.en.searchCount, 2, "en"), "2 municipalities match the search.");
+  assert.equal(countText({ one: "{n} file", other: "{n} files" }, 0, "en"), "0 files");
+  const level = countText(MESSAGES.en.progressMapLevelCount, 1, "en");
+  assert.equal(fill(level, { level: 2, name: "Basic" }), "Level 2 Basic: 1 municipality");
+  // @ts-expect-error: {name} is still to fill.
+  fill(level, { level: 2 });
 });
 
 test("dates are written out in each language", () => {

@@ -151,7 +151,7 @@ export function CatalogSearchPage(props: CatalogSearchPageProps) {
       </form>
 
       <h2 id="hits-heading" class="result-count" role="status">
-        {countText(t.catalogHits, result.total)}
+        {countText(t.catalogHits, result.total, language)}
       </h2>
       {result.total === 0 ? <p>{t.catalogNoHits}</p> : null}
       <ol class="search-hits" aria-labelledby="hits-heading" start={query.offset + 1}>

@@ -327,7 +327,7 @@ export function DatasetPage(props: DatasetPageProps) {
       </form>
 
       <p class="result-count" role="status">
-        {countText(t.dataCount, total)}
+        {countText(t.dataCount, total, language)}
       </p>
       {total === 0 && params.toString() === "" ? <p>{t.dataNoRows}</p> : null}
       {anyDemo ? <p class="note">{t.demoNote}</p> : null}

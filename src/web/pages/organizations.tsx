@@ -37,7 +37,7 @@ function filterQuery(filter: OrganizationFilterValues): string {
 export function OrganizationListPage({ language, organizations, lan, filter }: OrganizationListPageProps) {
   const t = messages(language);
   const lanNames = new Map(lan.map((l) => [l.code as string, l.name]));
-  const count = countText(t.organizationCount, organizations.length);
+  const count = countText(t.organizationCount, organizations.length, language);
   return (
     <Layout
       language={language}

@@ -89,7 +89,7 @@ export function PriorityListPage(props: PriorityListPageProps) {
   const t = messages(language);
   const collator = new Intl.Collator(locale(language));
   const sortedAreas = [...areas].sort((a, b) => collator.compare(a[language], b[language]));
-  const count = countText(t.priorityCount, entries.length);
+  const count = countText(t.priorityCount, entries.length, language);
   const levels: readonly [Level, string][] = [
     ["kommun", t.levelKommuner],
     ["region", t.levelRegioner],

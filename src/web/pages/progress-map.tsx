@@ -76,7 +76,7 @@ function LevelPatterns({ prefix, cell, only }: { prefix: string; cell: number; o
 export function levelCounts(entries: readonly MapEntry[], language: Language): string[] {
   const t = messages(language);
   return LEVELS.map((level) =>
-    fill(countText(t.progressMapLevelCount, entries.filter((e) => e.level === level).length), {
+    fill(countText(t.progressMapLevelCount, entries.filter((e) => e.level === level).length, language), {
       level,
       name: LEVEL_NAMES[level][language],
     }),

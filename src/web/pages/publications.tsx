@@ -162,7 +162,7 @@ export function PublicationsPage({
                         ) : (
                           <>
                             <When moment={rejected.createdAt} language={language} />,{" "}
-                            {countText(t.releaseErrorCount, rejected.errors)}.{" "}
+                            {countText(t.releaseErrorCount, rejected.errors, language)}.{" "}
                             <a href={localizedPath(language, releasePath(rejected))}>
                               {t.releaseReportLink}
                               <span class="visually-hidden">: {row.name}</span>

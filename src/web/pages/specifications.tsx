@@ -23,7 +23,7 @@ export interface SpecificationListPageProps {
 
 export function SpecificationListPage({ language, specifications }: SpecificationListPageProps) {
   const t = messages(language);
-  const count = countText(t.specificationCount, specifications.length);
+  const count = countText(t.specificationCount, specifications.length, language);
   return (
     <Layout language={language} title={t.specificationsTitle} path="/specifications" section="specifications">
       <h1>{t.specificationsTitle}</h1>

@@ -40,7 +40,7 @@ export function StartPage({ language, kommuner, matching, q }: StartPageProps) {
   const t = messages(language);
   const groups = groupByLetter(kommuner);
   const status =
-    q === "" ? fill(t.searchAll, { n: kommuner.length }) : countText(t.searchCount, matching.size);
+    q === "" ? fill(t.searchAll, { n: kommuner.length }) : countText(t.searchCount, matching.size, language);
   return (
     <Layout
       language={language}
@@ -87,7 +87,7 @@ export function StartPage({ language, kommuner, matching, q }: StartPageProps) {
             data-count-all={fill(t.searchAll, { n: kommuner.length })}
             data-count-none={t.searchCount.none}
             data-count-one={t.searchCount.one}
-            data-count-many={t.searchCount.many}
+            data-count-many={t.searchCount.other}
           >
             {status}
           </p>
