@@ -40,7 +40,7 @@ const NATIONAL_FEED = "platform:national";
 const ORGANIZATION_FEED = "platform:organization:";
 
 /** Bumped when the export's shape changes, so caches holding the old shape are passed by. */
-const MODEL_VERSION = "1";
+const MODEL_VERSION = "2";
 
 /** One batch of the catalog: its datasets, ready to describe. */
 export interface DatasetBatch {
@@ -123,10 +123,11 @@ export class CatalogService {
           `SELECT concat_ws('|', (SELECT count(*) FROM specification_versions),
                   (SELECT max(updated_at)::text FROM priority_list)) AS stamp`,
         );
+        // The organization's name is in its datasets' titles: a corrected name re-indexes them.
         const rows = await db.query<{ code: string; stamp: string }>(
-          `SELECT organization_code AS code,
-                  concat_ws('|', max(updated_at)::text, count(*), count(current_release_id)) AS stamp
-           FROM publications GROUP BY organization_code`,
+          `SELECT p.organization_code AS code,
+                  concat_ws('|', max(p.updated_at)::text, count(*), count(p.current_release_id), max(o.name)) AS stamp
+           FROM publications p JOIN organizations o ON o.code = p.organization_code GROUP BY p.organization_code`,
         );
         const suffix = vocabulary?.stamp ?? "";
         const stamps = new Map(rows.map((r) => [`${ORGANIZATION_FEED}${r.code}`, `${r.stamp}|${suffix}`]));

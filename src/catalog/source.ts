@@ -229,7 +229,8 @@ export async function nationalRows(db: Queryable, slug?: string): Promise<Nation
 /**
  * What an export's ETag hashes: every publish moves publications.updated_at, every consolidation
  * a revision, edits to the list or new specification versions change the others, and every
- * harvest that changes a dataset moves harvested_datasets.updated_at. One small query, no dataset read.
+ * harvest that changes a dataset moves harvested_datasets.updated_at, and the organizations' names,
+ * numbers and contacts are hashed in. One small query, no dataset read.
  */
 export async function catalogStamp(db: Queryable, organizationCode: string | null): Promise<string> {
   const [row] = await db.query<{ stamp: string }>(
@@ -243,7 +244,10 @@ export async function catalogStamp(db: Queryable, organizationCode: string | nul
        (SELECT max(updated_at)::text FROM priority_list),
        -- Harvested datasets: any change of content or status moves updated_at; the count catches the rest.
        (SELECT coalesce(max(updated_at)::text, '') || ':' || count(*) FILTER (WHERE status = 'active' AND valid)
-         FROM harvested_datasets WHERE $1::text IS NULL OR organization_code = $1)) AS stamp`,
+         FROM harvested_datasets WHERE $1::text IS NULL OR organization_code = $1),
+       -- The publisher and contact: a corrected name or number (seed), or a contact the organization set.
+       (SELECT md5(string_agg(concat_ws('|', code, name, organization_number, website, contact_email), ',' ORDER BY code))
+         FROM organizations WHERE $1::text IS NULL OR code = $1)) AS stamp`,
     [organizationCode],
   );
   return row?.stamp ?? "";
