@@ -23,9 +23,9 @@ export function splitCsvLine(line: string): string[] | undefined {
   let cell = "";
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
-    const c = line[i];
+    const c = line.charAt(i);
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
+      if (c === '"' && line.charAt(i + 1) === '"') {
         cell += '"';
         i++;
       } else if (c === '"') quoted = false;
@@ -265,7 +265,9 @@ export function loadRegistryReference(): RegistryReference {
     const [type = "", code = ""] = key.split(":");
     const org =
       organizations.get(code) ??
-      [...organizations.values()].find((o) => type === "region" && o.lanCode === code && o.types.includes("region"));
+      [...organizations.values()].find(
+        (o) => type === "region" && o.lanCode === code && o.types.includes("region"),
+      );
     if (org?.types.includes(type as OrganizationType) !== true)
       throw referenceError(`organizations.csv ${type} ${code}`, "an organization of the registry", "none");
   }

@@ -162,5 +162,4 @@ describe("the DCAT-AP-SE catalog on demo content", () => {
     assert.ok(quads.some((q) => q.object.value === "http://dataportal.se/organisation/SE2120000449"));
     assert.deepEqual(await violations(quads), []);
   });
-
 });

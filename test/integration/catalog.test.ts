@@ -105,7 +105,10 @@ describe("the catalog API", () => {
       graph.one(publisher, "http://www.w3.org/2002/07/owl#sameAs"),
       "http://dataportal.se/organisation/SE2120000449",
     );
-    assert.deepEqual(new Set(graph.objects(publisher, "http://xmlns.com/foaf/0.1/name")), new Set(["Linköpings kommun"]));
+    assert.deepEqual(
+      new Set(graph.objects(publisher, "http://xmlns.com/foaf/0.1/name")),
+      new Set(["Linköpings kommun"]),
+    );
     assert.equal(graph.one(dataset, `${DCT}conformsTo`), `${PUBLIC_URL}/specifications/badplatser/1.0.0`);
     assert.equal(graph.one(dataset, `${DCT}spatial`), `${PUBLIC_URL}/api/v1/organizations/0580/boundary`);
     assert.equal(
@@ -320,9 +323,11 @@ describe("the catalog API", () => {
     assert.equal((await get("/organizations/0580/catalog.ttl", { "If-None-Match": before })).status, 200);
     const graph = await turtle("/organizations/0580/catalog.ttl");
     const contact = graph.one(`${PUBLIC_URL}/catalog/datasets/0580.badplatser`, `${DCAT}contactPoint`);
-    assert.equal(graph.one(contact, "http://www.w3.org/2006/vcard/ns#hasEmail"), "mailto:oppnadata@linkoping.se");
+    assert.equal(
+      graph.one(contact, "http://www.w3.org/2006/vcard/ns#hasEmail"),
+      "mailto:oppnadata@linkoping.se",
+    );
   });
-
 
   test("quality: every point of the 405 has its reason", async () => {
     const response = await get("/api/v1/catalog/datasets/0580.badplatser/quality");

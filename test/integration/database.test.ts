@@ -115,16 +115,28 @@ describe("seeding the registry", () => {
     await database.db.query(
       "UPDATE organizations SET name = 'Kalmars kommun', organization_number = NULL, website = NULL WHERE code = '0880'",
     );
-    await database.db.query("UPDATE organizations SET name = 'Faluns kommun', organization_number = NULL WHERE code = '2080'");
+    await database.db.query(
+      "UPDATE organizations SET name = 'Faluns kommun', organization_number = NULL WHERE code = '2080'",
+    );
     await database.db.query(
       "UPDATE organizations SET website = 'https://www.falun.se/oppnadata', contact_updated_at = now() WHERE code = '2080'",
     );
     await seedRegistry(database.db, reference);
-    const rows = await database.db.query<{ code: string; name: string; organization_number: string; website: string }>(
+    const rows = await database.db.query<{
+      code: string;
+      name: string;
+      organization_number: string;
+      website: string;
+    }>(
       "SELECT code, name, organization_number, website FROM organizations WHERE code IN ('0880', '2080') ORDER BY code",
     );
     assert.deepEqual(rows, [
-      { code: "0880", name: "Kalmar kommun", organization_number: "212000-0746", website: "https://kalmar.se" },
+      {
+        code: "0880",
+        name: "Kalmar kommun",
+        organization_number: "212000-0746",
+        website: "https://kalmar.se",
+      },
       {
         code: "2080",
         name: "Falu kommun",
@@ -133,5 +145,4 @@ describe("seeding the registry", () => {
       },
     ]);
   });
-
 });

@@ -146,7 +146,8 @@ describe("one organization", () => {
 });
 
 describe("official names, organisationsnummer and websites", () => {
-  const org = async (code: string) => (await getJson<Org>(platform.url, `/api/v1/organizations/${code}`)).body;
+  const org = async (code: string) =>
+    (await getJson<Org>(platform.url, `/api/v1/organizations/${code}`)).body;
 
   test("each organization is named as it styles itself, never by adding an s", async () => {
     const names: Record<string, string> = {
@@ -162,7 +163,16 @@ describe("official names, organisationsnummer and websites", () => {
     for (const [code, name] of Object.entries(names)) assert.equal((await org(code)).name, name, code);
     const { body } = await list("?limit=1000");
     // The names a rule ("<name>s kommun") gave before.
-    const ruleBuilt = ["Faluns", "Kalixs", "Överkalixs", "Kalmars", "Orusts", "Stockholms", "Göteborgs", "Gotlands"];
+    const ruleBuilt = [
+      "Faluns",
+      "Kalixs",
+      "Överkalixs",
+      "Kalmars",
+      "Orusts",
+      "Stockholms",
+      "Göteborgs",
+      "Gotlands",
+    ];
     const found = body.items.filter((o) => ruleBuilt.some((r) => o.name === `${r} kommun`));
     assert.deepEqual(found, []);
   });
@@ -194,7 +204,8 @@ describe("official names, organisationsnummer and websites", () => {
       "/openapi.json",
     );
     const properties = Object.keys(body.components.schemas.Organization?.properties ?? {});
-    for (const name of ["organizationNumber", "website", "contactEmail"]) assert.ok(properties.includes(name), name);
+    for (const name of ["organizationNumber", "website", "contactEmail"])
+      assert.ok(properties.includes(name), name);
   });
 });
 
@@ -249,7 +260,10 @@ describe("the organization's own contact", () => {
     assert.match(body.error.message, /email, website/);
     const missing = await put("2080", { website: null }, token);
     assert.equal(missing.status, 400);
-    assert.equal((await getJson<Org>(platform.url, "/api/v1/organizations/2080")).body.contactEmail, "oppnadata@falun.se");
+    assert.equal(
+      (await getJson<Org>(platform.url, "/api/v1/organizations/2080")).body.contactEmail,
+      "oppnadata@falun.se",
+    );
   });
 });
 

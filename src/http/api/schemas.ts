@@ -36,7 +36,8 @@ export const OrganizationSchema = z
     code: OrganizationCodeSchema,
     name: z.string().openapi({
       example: "Linköpings kommun",
-      description: "As the organization styles itself: Falu kommun, Stockholms stad, Göteborgs Stad, Region Gotland",
+      description:
+        "As the organization styles itself: Falu kommun, Stockholms stad, Göteborgs Stad, Region Gotland",
     }),
     shortName: z.string().openapi({ example: "Linköping" }),
     types: z.array(z.enum(ORGANIZATION_TYPES)).openapi({ example: ["kommun"] }),
@@ -44,7 +45,8 @@ export const OrganizationSchema = z
     kommunKod: z.string().nullable().openapi({ example: "0580" }),
     organizationNumber: z.string().nullable().openapi({
       example: "212000-0449",
-      description: "Organisationsnummer from a public source; null where none gives it (Region Sörmland, Region Västmanland)",
+      description:
+        "Organisationsnummer from a public source; null where none gives it (Region Sörmland, Region Västmanland)",
     }),
     website: z.string().nullable().openapi({
       example: "https://www.linkoping.se",
