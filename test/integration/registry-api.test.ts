@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { publisherToken } from "../support/accounts.ts";
+import { AccountsService } from "../../src/accounts/index.ts";
+import type { LanKod } from "../../src/core/index.ts";
+import { RegistryService } from "../../src/registry/index.ts";
+import { publisherToken, TEST_PASSWORD } from "../support/accounts.ts";
 import { getJson } from "../support/http.ts";
 import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
 
@@ -263,6 +266,41 @@ describe("the organization's own contact", () => {
     assert.equal(
       (await getJson<Org>(platform.url, "/api/v1/organizations/2080")).body.contactEmail,
       "oppnadata@falun.se",
+    );
+  });
+});
+
+describe("RegistryService.updateContact", () => {
+  test("an administrator may change any organization's contact; a county coordinator may not", async () => {
+    const accounts = new AccountsService(platform.db);
+    const registry = new RegistryService(platform.db);
+    const admin = await accounts.createUser({
+      email: "admin-registry@example.se",
+      displayName: "Admin",
+      password: TEST_PASSWORD,
+      roles: [{ role: "administrator" }],
+    });
+    const coordinator = await accounts.createUser({
+      email: "lan-registry@example.se",
+      displayName: "Samordnare",
+      password: TEST_PASSWORD,
+      roles: [{ role: "county-coordinator", lanCode: "08" as LanKod }],
+    });
+    await assert.rejects(
+      registry.updateContact("0880", { email: "oppnadata@kalmar.se", website: null }, coordinator),
+      (error: { code?: string }) => error.code === "FORBIDDEN",
+    );
+    assert.equal((await registry.getOrganization("0880")).contactEmail, null);
+    const kalmar = await registry.updateContact(
+      "0880",
+      { email: "oppnadata@kalmar.se", website: "https://kalmar.se" },
+      admin,
+    );
+    assert.equal(kalmar.contactEmail, "oppnadata@kalmar.se");
+    assert.equal(kalmar.name, "Kalmar kommun");
+    await assert.rejects(
+      registry.updateContact("9999", { email: null, website: null }, admin),
+      (error: { code?: string }) => error.code === "NOT_FOUND",
     );
   });
 });
