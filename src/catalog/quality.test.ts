@@ -113,6 +113,17 @@ describe("the MQA-style quality score", () => {
     assert.equal(score.indicators.find((i) => i.indicator === "keywords")?.reason.en, "No keywords.");
   });
 
+  test("a placeholder contact address earns no points, and says why", () => {
+    const real = scoreDataset({ dataset: dataset(), violations: 0, ownUrl: own });
+    const contactPoint = { ...dataset().contactPoint, placeholder: true };
+    const placeholder = scoreDataset({ dataset: dataset({ contactPoint }), violations: 0, ownUrl: own });
+    const contact = (score: typeof real) => score.indicators.find((i) => i.indicator === "contact-point");
+    assert.equal(contact(real)?.points, 20);
+    assert.equal(contact(placeholder)?.points, 0);
+    assert.match(contact(placeholder)?.reason.sv ?? "", /platshållaradress/);
+    assert.equal(real.points - placeholder.points, 20);
+  });
+
   test("ratings follow the MQA's bands, and an organization's score is the average", () => {
     assert.deepEqual([405, 351, 350, 221, 220, 121, 120, 0].map(ratingOf), [
       "excellent",
