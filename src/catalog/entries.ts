@@ -49,12 +49,20 @@ export class CatalogIris {
   }
 
   /**
-   * The registry holds no e-mail addresses, but DCAT-AP-SE requires vcard:hasEmail on every
-   * contact point: until organizations give their own, each gets a per-organization address at
-   * the platform's domain, so mail reaches the platform's support, tagged with the organization.
+   * DCAT-AP-SE requires vcard:hasEmail on every contact point: until an organization gives its own
+   * (RegistryService.updateContact), it gets this placeholder at the platform's domain, so mail
+   * reaches the platform's support, tagged with the organization. Pre-flight flags it.
    */
   contactEmail = (code: string | null) =>
     `mailto:${code === null ? "dataverkstad" : `dataverkstad+${code}`}@${this.host()}`;
+}
+
+/**
+ * The IRI dataportal.se uses for a Swedish organization: SE and the ten digits of its
+ * organisationsnummer, no hyphen (DIGG's harvesting specification; e.g. SE2120001702).
+ */
+export function dataportalOrganizationIri(organizationNumber: string): string {
+  return `http://dataportal.se/organisation/SE${organizationNumber.replace("-", "")}`;
 }
 
 export const PLATFORM_NAME: LocalizedText = { sv: "Nationell dataverkstad", en: "Nationell dataverkstad" };
@@ -65,6 +73,8 @@ export function platformAgent(iris: CatalogIris): CatalogAgent {
     name: PLATFORM_NAME,
     type: PUBLISHER_TYPES.NationalAuthority,
     organizationCode: null,
+    organizationNumber: null,
+    sameAs: null,
     homepage: iris.home(),
   };
 }
@@ -75,6 +85,7 @@ export function platformContact(iris: CatalogIris): ContactPoint {
     name: { sv: "Dataverkstadens support", en: "Dataverkstad support" },
     email: iris.contactEmail(null),
     url: iris.home(),
+    placeholder: false,
   };
 }
 
@@ -83,6 +94,10 @@ export interface OrganizationFacts {
   readonly name: string;
   readonly types: readonly string[];
   readonly lanCode: string;
+  readonly organizationNumber: string | null;
+  readonly website: string | null;
+  /** The organization's own contact mailbox; null while only the placeholder exists. */
+  readonly contactEmail: string | null;
 }
 
 export function organizationAgent(iris: CatalogIris, org: OrganizationFacts): CatalogAgent {
@@ -92,16 +107,20 @@ export function organizationAgent(iris: CatalogIris, org: OrganizationFacts): Ca
     // A kommun (Region Gotland included) is a local authority; a region, the former landsting.
     type: org.types.includes("kommun") ? PUBLISHER_TYPES.LocalAuthority : PUBLISHER_TYPES.RegionalAuthority,
     organizationCode: org.code,
-    homepage: iris.organizationPage(org.code),
+    organizationNumber: org.organizationNumber,
+    sameAs: org.organizationNumber === null ? null : dataportalOrganizationIri(org.organizationNumber),
+    homepage: org.website ?? iris.organizationPage(org.code),
   };
 }
 
+/** The organization's own contact; the platform's placeholder address while it has given none. */
 export function organizationContact(iris: CatalogIris, org: OrganizationFacts): ContactPoint {
   return {
     iri: iris.organizationContact(org.code),
     name: { sv: `${org.name}, öppna data`, en: `${org.name}, open data` },
-    email: iris.contactEmail(org.code),
-    url: iris.organizationPage(org.code),
+    email: org.contactEmail === null ? iris.contactEmail(org.code) : `mailto:${org.contactEmail}`,
+    url: org.website ?? iris.organizationPage(org.code),
+    placeholder: org.contactEmail === null,
   };
 }
 
@@ -165,6 +184,9 @@ export function publicationDataset(
     name: row.organizationName,
     types: row.organizationTypes,
     lanCode: row.lanCode,
+    organizationNumber: row.organizationNumber,
+    website: row.organizationWebsite,
+    contactEmail: row.organizationContactEmail,
   };
   const id = datasetId(row.organizationCode, row.slug);
   const datasetIri = iris.dataset(id);

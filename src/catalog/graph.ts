@@ -104,9 +104,12 @@ export class GraphBuilder {
         ...localized("foaf:name", agent.name),
         ["dcterms:type", this.term(out, agent.type, ["skos:Concept"])],
         ["foaf:homepage", this.document(out, agent.homepage)],
-        ...(agent.organizationCode === null
+        // DCAT-AP-SE: a Swedish organization's identifier is its organisationsnummer, and
+        // dataportal.se knows it by SE{number}: the alternative URI (owl:sameAs) ties the two.
+        ...(agent.organizationNumber === null
           ? []
-          : ([["dcterms:identifier", { value: agent.organizationCode }]] as Statement[])),
+          : ([["dcterms:identifier", { value: agent.organizationNumber }]] as Statement[])),
+        ...(agent.sameAs === null ? [] : ([["owl:sameAs", iri(agent.sameAs)]] as Statement[])),
       ],
     }));
     return iri(agent.iri);

@@ -11,6 +11,10 @@ export interface CatalogAgent {
   readonly type: VocabularyTerm;
   /** The organization code; null for the platform itself. */
   readonly organizationCode: string | null;
+  /** Organisationsnummer ("212000-0142"), written as dcterms:identifier; null when unknown. */
+  readonly organizationNumber: string | null;
+  /** The IRI dataportal.se gives the organization (owl:sameAs); null without an organisationsnummer. */
+  readonly sameAs: string | null;
   readonly homepage: string;
 }
 
@@ -20,6 +24,11 @@ export interface ContactPoint {
   /** mailto: IRI. */
   readonly email: string;
   readonly url: string;
+  /**
+   * The address is the platform's stand-in, not the organization's own (none is known yet): the
+   * catalog is then not ready for dataportal.se, and pre-flight says so.
+   */
+  readonly placeholder: boolean;
 }
 
 /** A named area (dcterms:Location) with its envelope as WKT. */

@@ -21,9 +21,17 @@ const dataset = (overrides: Partial<CatalogDataset> = {}): CatalogDataset => ({
     name: { sv: "Linköpings kommun", en: "Linköpings kommun" },
     type: PUBLISHER_TYPES.LocalAuthority,
     organizationCode: "0580",
+    organizationNumber: "212000-0449",
+    sameAs: "http://dataportal.se/organisation/SE2120000449",
     homepage: `${base}/organizations/0580`,
   },
-  contactPoint: { iri: `${base}/#c`, name: { sv: "K", en: "C" }, email: "mailto:a@example.se", url: base },
+  contactPoint: {
+    iri: `${base}/#c`,
+    name: { sv: "K", en: "C" },
+    email: "mailto:a@example.se",
+    url: base,
+    placeholder: false,
+  },
   conformsTo: { iri: `${base}/specifications/badplatser/1.0.0`, title: { sv: "B", en: "B" } },
   spatial: { iri: SWEDEN.iri, label: SWEDEN.label, bbox: null },
   temporalStart: "2026-01-01",
@@ -103,6 +111,17 @@ describe("the MQA-style quality score", () => {
     });
     assert.equal(score.dimensions.findability.points, 20);
     assert.equal(score.indicators.find((i) => i.indicator === "keywords")?.reason.en, "No keywords.");
+  });
+
+  test("a placeholder contact address earns no points, and says why", () => {
+    const real = scoreDataset({ dataset: dataset(), violations: 0, ownUrl: own });
+    const contactPoint = { ...dataset().contactPoint, placeholder: true };
+    const placeholder = scoreDataset({ dataset: dataset({ contactPoint }), violations: 0, ownUrl: own });
+    const contact = (score: typeof real) => score.indicators.find((i) => i.indicator === "contact-point");
+    assert.equal(contact(real)?.points, 20);
+    assert.equal(contact(placeholder)?.points, 0);
+    assert.match(contact(placeholder)?.reason.sv ?? "", /platshållaradress/);
+    assert.equal(real.points - placeholder.points, 20);
   });
 
   test("ratings follow the MQA's bands, and an organization's score is the average", () => {

@@ -292,14 +292,18 @@ export function scoreDataset(input: QualityInput): QualityScore {
       },
       { sv: "", en: "" },
     ),
+    // A placeholder address reaches nobody at the organization: no points for it.
     present(
       "reusability",
       "contact-point",
       "dcat:contactPoint",
       20,
-      true,
+      !d.contactPoint.placeholder,
       { sv: `Kontaktuppgift: ${d.contactPoint.name.sv}.`, en: `Contact point: ${d.contactPoint.name.en}.` },
-      { sv: "", en: "" },
+      {
+        sv: "Kontaktuppgiften har bara plattformens platshållaradress; organisationen har inte angett någon egen.",
+        en: "The contact point has only the platform's placeholder address; the organization has given none of its own.",
+      },
     ),
     present(
       "reusability",

@@ -25,6 +25,7 @@ import {
   type CatalogDataset,
   type CatalogHeader,
   type CatalogScope,
+  type ContactPoint,
 } from "./model.ts";
 import { searchDocumentOf, type SearchFeeds } from "./search.ts";
 import { scoreCatalog, scoreDataset, type QualityScore } from "./quality.ts";
@@ -39,7 +40,7 @@ const NATIONAL_FEED = "platform:national";
 const ORGANIZATION_FEED = "platform:organization:";
 
 /** Bumped when the export's shape changes, so caches holding the old shape are passed by. */
-const MODEL_VERSION = "1";
+const MODEL_VERSION = "2";
 
 /** One batch of the catalog: its datasets, ready to describe. */
 export interface DatasetBatch {
@@ -71,7 +72,15 @@ export class CatalogService {
 
   private async organization(code: string): Promise<OrganizationFacts> {
     const org = await this.registry.getOrganization(code);
-    return { code: org.code, name: org.name, types: org.types, lanCode: org.lanCode };
+    return {
+      code: org.code,
+      name: org.name,
+      types: org.types,
+      lanCode: org.lanCode,
+      organizationNumber: org.organizationNumber,
+      website: org.website,
+      contactEmail: org.contactEmail,
+    };
   }
 
   /** Every dataset of the scope, in batches: the national ones first, then the publications. */
@@ -114,10 +123,11 @@ export class CatalogService {
           `SELECT concat_ws('|', (SELECT count(*) FROM specification_versions),
                   (SELECT max(updated_at)::text FROM priority_list)) AS stamp`,
         );
+        // The organization's name is in its datasets' titles: a corrected name re-indexes them.
         const rows = await db.query<{ code: string; stamp: string }>(
-          `SELECT organization_code AS code,
-                  concat_ws('|', max(updated_at)::text, count(*), count(current_release_id)) AS stamp
-           FROM publications GROUP BY organization_code`,
+          `SELECT p.organization_code AS code,
+                  concat_ws('|', max(p.updated_at)::text, count(*), count(p.current_release_id), max(o.name)) AS stamp
+           FROM publications p JOIN organizations o ON o.code = p.organization_code GROUP BY p.organization_code`,
         );
         const suffix = vocabulary?.stamp ?? "";
         const stamps = new Map(rows.map((r) => [`${ORGANIZATION_FEED}${r.code}`, `${r.stamp}|${suffix}`]));
@@ -340,23 +350,32 @@ export class CatalogService {
   async preflight(code: string, context: CatalogContext): Promise<PreflightReport> {
     const { datasets, violations, hvd } = await this.checked({ kind: "organization", code }, context);
     const iris = new CatalogIris(context.baseUrl);
+    const contact = organizationContact(iris, await this.organization(code));
     const harvested = await harvestedPreflight(this.db, code);
+    const found: PreflightViolation[] = violations.map((v) => ({
+      ...v,
+      dataset: owningDataset(v.focusNode, iris),
+      propertyName: v.path === null ? null : propertyName(v.path),
+    }));
+    // The shapes accept any address; a harvester's users would write to a made-up one.
+    if (contact.placeholder) found.push(placeholderContact(contact, code));
     return {
       organization: code,
       checkedAt: new Date(),
       shapes: [...SHAPES, ...(hvd ? HVD_SHAPES : [])].map((s) => s.name),
       datasets: datasets.length,
-      conforms: violations.length === 0,
-      violations: violations.map((v) => ({
-        ...v,
-        dataset: owningDataset(v.focusNode, iris),
-        propertyName: v.path === null ? null : propertyName(v.path),
-      })),
+      conforms: found.length === 0,
+      violations: found,
+      contact: { email: contact.email.replace(/^mailto:/, ""), placeholder: contact.placeholder },
       notices: [
-        {
-          sv: `Kontaktadressen i katalogen är plattformens ${iris.contactEmail(code).replace("mailto:", "")}, eftersom registret inte har någon e-postadress till organisationen. DCAT-AP-SE kräver en e-postadress för varje kontaktuppgift.`,
-          en: `The catalog's contact address is the platform's ${iris.contactEmail(code).replace("mailto:", "")}, since the registry has no e-mail address for the organization. DCAT-AP-SE requires an e-mail address on every contact point.`,
-        },
+        ...(contact.placeholder
+          ? [
+              {
+                sv: `Katalogen är inte klar för dataportal.se: kontaktadressen ${contact.email.replace("mailto:", "")} är plattformens platshållare, inte organisationens egen. En publicerare för organisationen anger dess funktionsbrevlåda (till exempel oppnadata@…) med PUT /api/v1/organizations/${code}/contact.`,
+                en: `The catalog is not ready for dataportal.se: the contact address ${contact.email.replace("mailto:", "")} is the platform's placeholder, not the organization's own. A publisher for the organization gives its functional mailbox (e.g. opendata@…) with PUT /api/v1/organizations/${code}/contact.`,
+              },
+            ]
+          : []),
         ...(harvested.notice === null ? [] : [harvested.notice]),
       ],
       harvested,
@@ -467,6 +486,8 @@ export interface PreflightReport {
   readonly datasets: number;
   readonly conforms: boolean;
   readonly violations: readonly PreflightViolation[];
+  /** The catalog's contact address, and whether it is the platform's placeholder. */
+  readonly contact: { readonly email: string; readonly placeholder: boolean };
   /** What a harvester will see that the shapes do not flag. */
   readonly notices: readonly LocalizedText[];
   /** Datasets harvested from the organization's own catalog: what was left out or changed, and why. */
@@ -500,6 +521,26 @@ function datasetSummary(dataset: CatalogDataset): DatasetSummary {
     title: dataset.title,
     organization: dataset.organizationCode,
     specification: { slug: dataset.slug, version: dataset.specVersion },
+  };
+}
+
+/** The finding that keeps a catalog with a placeholder contact from conforming. */
+function placeholderContact(contact: ContactPoint, code: string): PreflightViolation {
+  const address = contact.email.replace(/^mailto:/, "");
+  return {
+    focusNode: contact.iri,
+    path: "http://www.w3.org/2006/vcard/ns#hasEmail",
+    constraint: "PlaceholderContact",
+    severity: "violation",
+    value: contact.email,
+    expected: { sv: "organisationens egen e-postadress", en: "the organization's own e-mail address" },
+    found: { sv: `platshållaren ${address}`, en: `the placeholder ${address}` },
+    message: {
+      sv: `Kontaktuppgiften har bara plattformens platshållare ${address}; organisationen ${code} har inte angett någon egen e-postadress. Katalogen är inte klar för dataportal.se.`,
+      en: `The contact point has only the platform's placeholder ${address}; the organization ${code} has given no address of its own. The catalog is not ready for dataportal.se.`,
+    },
+    dataset: null,
+    propertyName: { sv: "kontaktens e-postadress", en: "contact e-mail address" },
   };
 }
 

@@ -90,6 +90,9 @@ export interface PublicationRow {
   readonly organizationCode: string;
   readonly organizationName: string;
   readonly organizationTypes: readonly string[];
+  readonly organizationNumber: string | null;
+  readonly organizationWebsite: string | null;
+  readonly organizationContactEmail: string | null;
   readonly lanCode: string;
   readonly slug: string;
   readonly specVersion: string;
@@ -110,6 +113,9 @@ interface RawPublicationRow {
   organization_code: string;
   organization_name: string;
   organization_types: string[];
+  organization_number: string | null;
+  website: string | null;
+  contact_email: string | null;
   lan_code: string;
   spec_slug: string;
   spec_version: string;
@@ -138,6 +144,7 @@ export async function* publicationBatches(
   for (;;) {
     const rows = await db.query<RawPublicationRow>(
       `SELECT p.organization_code, o.name AS organization_name, o.types AS organization_types, o.lan_code,
+              o.organization_number, o.website, o.contact_email,
               p.spec_slug, r.spec_version, p.source_kind, p.fetch_interval_minutes, r.id AS release_id,
               r.format, r.file_bytes, r.file_sha256, r.created_at AS released_at, r.rows_published, p.demo,
               (SELECT min(f.created_at) FROM releases f
@@ -157,6 +164,9 @@ export async function* publicationBatches(
       organizationCode: row.organization_code,
       organizationName: row.organization_name,
       organizationTypes: row.organization_types,
+      organizationNumber: row.organization_number,
+      organizationWebsite: row.website,
+      organizationContactEmail: row.contact_email,
       lanCode: row.lan_code,
       slug: row.spec_slug,
       specVersion: row.spec_version,
@@ -219,7 +229,8 @@ export async function nationalRows(db: Queryable, slug?: string): Promise<Nation
 /**
  * What an export's ETag hashes: every publish moves publications.updated_at, every consolidation
  * a revision, edits to the list or new specification versions change the others, and every
- * harvest that changes a dataset moves harvested_datasets.updated_at. One small query, no dataset read.
+ * harvest that changes a dataset moves harvested_datasets.updated_at, and the organizations' names,
+ * numbers and contacts are hashed in. One small query, no dataset read.
  */
 export async function catalogStamp(db: Queryable, organizationCode: string | null): Promise<string> {
   const [row] = await db.query<{ stamp: string }>(
@@ -233,7 +244,10 @@ export async function catalogStamp(db: Queryable, organizationCode: string | nul
        (SELECT max(updated_at)::text FROM priority_list),
        -- Harvested datasets: any change of content or status moves updated_at; the count catches the rest.
        (SELECT coalesce(max(updated_at)::text, '') || ':' || count(*) FILTER (WHERE status = 'active' AND valid)
-         FROM harvested_datasets WHERE $1::text IS NULL OR organization_code = $1)) AS stamp`,
+         FROM harvested_datasets WHERE $1::text IS NULL OR organization_code = $1),
+       -- The publisher and contact: a corrected name or number (seed), or a contact the organization set.
+       (SELECT md5(string_agg(concat_ws('|', code, name, organization_number, website, contact_email), ',' ORDER BY code))
+         FROM organizations WHERE $1::text IS NULL OR code = $1)) AS stamp`,
     [organizationCode],
   );
   return row?.stamp ?? "";

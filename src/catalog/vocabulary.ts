@@ -17,6 +17,7 @@ export const NS = {
   spdx: "http://spdx.org/rdf/terms#",
   adms: "http://www.w3.org/ns/adms#",
   gsp: "http://www.opengis.net/ont/geosparql#",
+  owl: "http://www.w3.org/2002/07/owl#",
 } as const;
 
 export type Prefix = keyof typeof NS;

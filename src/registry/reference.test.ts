@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { loadRegistryReference } from "./reference.ts";
+import { isValidOrganizationNumber, loadRegistryReference, splitCsvLine } from "./reference.ts";
 
 const reference = loadRegistryReference();
 
@@ -43,4 +43,45 @@ test("Linköping is in Östergötland and keeps its leading-zero code", () => {
   assert.ok(linkoping);
   assert.equal(linkoping.name, "Linköpings kommun");
   assert.equal(linkoping.lanCode, "05");
+});
+
+test("names are as each organization styles itself, from organizations.csv, never built by a rule", () => {
+  const name = (code: string) => reference.organizations.find((o) => o.code === code)?.name;
+  assert.equal(name("0880"), "Kalmar kommun");
+  assert.equal(name("2080"), "Falu kommun");
+  assert.equal(name("2514"), "Kalix kommun");
+  assert.equal(name("0180"), "Stockholms stad");
+  assert.equal(name("1480"), "Göteborgs Stad");
+  assert.equal(name("1280"), "Malmö stad");
+  assert.equal(name("01"), "Region Stockholm");
+  assert.equal(name("14"), "Västra Götalandsregionen");
+  assert.deepEqual(reference.unsourcedNames, []);
+});
+
+test("organisationsnummer and websites come from the reference, and are left empty where it has none", () => {
+  const org = (code: string) => reference.organizations.find((o) => o.code === code);
+  assert.equal(org("0180")?.organizationNumber, "212000-0142");
+  assert.equal(org("0880")?.organizationNumber, "212000-0746");
+  assert.equal(org("01")?.organizationNumber, "232100-0016");
+  assert.equal(org("0980")?.organizationNumber, "212000-0803");
+  assert.equal(org("2080")?.website, "https://www.falun.se/");
+  // No public source read gives Region Sörmland's or Region Västmanland's number.
+  assert.equal(org("04")?.organizationNumber, null);
+  assert.equal(org("19")?.organizationNumber, null);
+  const numbered = reference.organizations.filter((o) => o.organizationNumber !== null);
+  assert.equal(numbered.length, 308);
+  assert.ok(numbered.every((o) => isValidOrganizationNumber(o.organizationNumber ?? "")));
+  assert.ok(reference.organizations.every((o) => o.contactEmail === null));
+});
+
+test("an organisationsnummer is checked by its Luhn digit", () => {
+  assert.equal(isValidOrganizationNumber("212000-0142"), true);
+  assert.equal(isValidOrganizationNumber("212000-0143"), false);
+  assert.equal(isValidOrganizationNumber("2120000142"), false);
+});
+
+test("a CSV line's quoted cells keep their commas and doubled quotes", () => {
+  assert.deepEqual(splitCsvLine('a,"b, c","SKL ""Adress""",'), ["a", "b, c", 'SKL "Adress"', ""]);
+  assert.equal(splitCsvLine('a,"b'), undefined);
+  assert.equal(splitCsvLine('a,b"c'), undefined);
 });

@@ -7,34 +7,50 @@ import type { AreaGeometry, BBox, Boundary, Lan, Organization, OrganizationType 
 
 const REFERENCE_DIR = fileURLToPath(new URL("./reference/", import.meta.url));
 
-/**
- * Official names where the source's "<genitive> kommun" is not what the municipality calls
- * itself. Only names we are sure of; see reference/SOURCES.md.
- */
-const OFFICIAL_NAMES: Readonly<Record<string, string>> = {
-  "0180": "Stockholms stad",
-  "1280": "Malmö stad",
-  "1480": "Göteborgs Stad",
-  "0980": "Region Gotland",
-};
-
 export const EXPECTED_COUNTS = { kommuner: 290, lan: 21, regioner: 21, organizations: 310 } as const;
 
 export interface RegistryReference {
   readonly lan: readonly Lan[];
   readonly organizations: readonly Organization[];
   readonly boundaries: readonly Boundary[];
+  /** Codes whose name no source gives: they keep "<name> kommun" (none today; see SOURCES.md). */
+  readonly unsourcedNames: readonly string[];
 }
 
-/** Splits a plain comma-separated file with a header row; the reference files have no quoting. */
+/** One CSV line's cells: RFC 4180 quoting ("a, b" and "" inside quotes); no line breaks in cells. */
+export function splitCsvLine(line: string): string[] | undefined {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charAt(i);
+    if (quoted) {
+      if (c === '"' && line.charAt(i + 1) === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"' && cell === "") quoted = true;
+    else if (c === '"') return undefined;
+    else if (c === ",") {
+      cells.push(cell);
+      cell = "";
+    } else cell += c;
+  }
+  if (quoted) return undefined;
+  cells.push(cell);
+  return cells;
+}
+
+/** Reads a comma-separated file with a header row. */
 function readCsv(file: string): Record<string, string>[] {
   const text = readFileSync(join(REFERENCE_DIR, file), "utf8").replace(/^\uFEFF/, "");
   const [header, ...lines] = text.split(/\r?\n/).filter((line) => line.trim() !== "");
   if (header === undefined) throw referenceError(file, "a header row", "an empty file");
   const columns = header.split(",");
   return lines.map((line, index) => {
-    if (line.includes('"')) throw referenceError(`${file}:${index + 2}`, "unquoted values", line);
-    const cells = line.split(",");
+    const cells = splitCsvLine(line);
+    if (cells === undefined) throw referenceError(`${file}:${index + 2}`, "well-formed quoting", line);
     if (cells.length !== columns.length) {
       throw referenceError(`${file}:${index + 2}`, `${columns.length} columns`, `${cells.length}`);
     }
@@ -62,6 +78,59 @@ const regionRow = z.object({
   county_code: lanCode,
   organization_kind: z.enum(["region", "kommun-with-regional-responsibility"]),
 });
+
+const organisationsnummer = z.string().regex(/^\d{6}-\d{4}$/);
+const officialRow = z.object({
+  code: z.string().regex(/^(\d{2}|\d{4})$/),
+  type: z.enum(["kommun", "region"]),
+  name: z.string().min(1),
+  organisationsnummer: z.union([z.literal(""), organisationsnummer]),
+  website: z.union([z.literal(""), z.string().regex(/^https?:\/\/\S+$/)]),
+  name_source: z.string(),
+  orgnr_source: z.string(),
+});
+
+/**
+ * Whether an organisationsnummer's last digit is its Luhn check digit over the first nine, as
+ * Bolagsverket and SCB issue them: a typo in the reference data fails here, not in a harvester.
+ */
+export function isValidOrganizationNumber(value: string): boolean {
+  if (!organisationsnummer.safeParse(value).success) return false;
+  const digits = value.replace("-", "").split("").map(Number);
+  let sum = 0;
+  digits.forEach((digit, i) => {
+    const weighted = i % 2 === 0 ? digit * 2 : digit;
+    sum += weighted > 9 ? weighted - 9 : weighted;
+  });
+  return sum % 10 === 0;
+}
+
+/** What organizations.csv says of one organization: its own name, and what a public source gives. */
+interface OfficialFacts {
+  readonly name: string;
+  readonly organizationNumber: string | null;
+  readonly website: string | null;
+}
+
+/**
+ * organizations.csv by "type:code". Gotland's two rows (kommun 0980, region 09) are one legal
+ * entity: they must agree, and the registry keeps it once, as 0980.
+ */
+function readOfficialFacts(): Map<string, OfficialFacts> {
+  const facts = new Map<string, OfficialFacts>();
+  for (const row of parseRows("organizations.csv", officialRow)) {
+    const where = `organizations.csv ${row.type} ${row.code}`;
+    if (row.organisationsnummer !== "" && !isValidOrganizationNumber(row.organisationsnummer))
+      throw referenceError(where, "an organisationsnummer with a valid check digit", row.organisationsnummer);
+    if (facts.has(`${row.type}:${row.code}`)) throw referenceError(where, "one row", "a duplicate");
+    facts.set(`${row.type}:${row.code}`, {
+      name: row.name,
+      organizationNumber: row.organisationsnummer === "" ? null : row.organisationsnummer,
+      website: row.website === "" ? null : row.website,
+    });
+  }
+  return facts;
+}
 
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 const ring = z.array(position).min(4);
@@ -120,6 +189,15 @@ export function loadRegistryReference(): RegistryReference {
 
   const municipalities = parseRows("municipalities.csv", municipalityRow);
   const regions = parseRows("regions.csv", regionRow);
+  const official = readOfficialFacts();
+  // Names come from organizations.csv, never from a rule; without a row the plain name stays.
+  const unsourced: string[] = [];
+  const facts = (type: OrganizationType, code: string, plainName: string): OfficialFacts => {
+    const found = official.get(`${type}:${code}`);
+    if (found !== undefined) return found;
+    unsourced.push(code);
+    return { name: plainName, organizationNumber: null, website: null };
+  };
 
   const organizations = new Map<string, Organization>();
   for (const row of municipalities) {
@@ -133,14 +211,17 @@ export function loadRegistryReference(): RegistryReference {
         row.municipality_code,
       );
     }
+    const own = facts("kommun", row.municipality_code, `${row.municipality_name_short} kommun`);
     organizations.set(row.municipality_code, {
       code: row.municipality_code as OrganizationCode,
-      name: OFFICIAL_NAMES[row.municipality_code] ?? row.municipality_name,
+      name: own.name,
       shortName: row.municipality_name_short,
       types: ["kommun"],
       lanCode: row.county_code as LanKod,
       kommunKod: row.municipality_code as KommunKod,
-      organizationNumber: null,
+      organizationNumber: own.organizationNumber,
+      website: own.website,
+      contactEmail: null,
     });
   }
   for (const row of regions) {
@@ -152,21 +233,43 @@ export function loadRegistryReference(): RegistryReference {
       if (existing === undefined) {
         throw referenceError(`regions.csv ${row.region_code}`, "an existing municipality", "none");
       }
+      const asRegion = official.get(`region:${row.county_code}`);
+      if (asRegion !== undefined && asRegion.organizationNumber !== existing.organizationNumber) {
+        throw referenceError(
+          `organizations.csv region ${row.county_code}`,
+          `the organisationsnummer of ${row.region_code}, the same legal entity`,
+          asRegion.organizationNumber ?? "none",
+        );
+      }
       const types: OrganizationType[] = ["kommun", "region"];
-      organizations.set(row.region_code, { ...existing, name: row.region_name, types });
+      organizations.set(row.region_code, { ...existing, types });
       continue;
     }
     if (existing !== undefined)
       throw referenceError(`regions.csv ${row.region_code}`, "a new code", "a duplicate");
+    const own = facts("region", row.region_code, row.region_name);
     organizations.set(row.region_code, {
       code: row.region_code as OrganizationCode,
-      name: row.region_name,
+      name: own.name,
       shortName: county.shortName,
       types: ["region"],
       lanCode: county.code,
       kommunKod: null,
-      organizationNumber: null,
+      organizationNumber: own.organizationNumber,
+      website: own.website,
+      contactEmail: null,
     });
+  }
+
+  for (const key of official.keys()) {
+    const [type = "", code = ""] = key.split(":");
+    const org =
+      organizations.get(code) ??
+      [...organizations.values()].find(
+        (o) => type === "region" && o.lanCode === code && o.types.includes("region"),
+      );
+    if (org?.types.includes(type as OrganizationType) !== true)
+      throw referenceError(`organizations.csv ${type} ${code}`, "an organization of the registry", "none");
   }
 
   const boundaries: Boundary[] = [];
@@ -201,7 +304,7 @@ export function loadRegistryReference(): RegistryReference {
     boundaries.push({ areaType: "lan", code, geometry: feature.geometry, bbox: bboxOf(feature.geometry) });
   }
 
-  const result = { lan, organizations: [...organizations.values()], boundaries };
+  const result = { lan, organizations: [...organizations.values()], boundaries, unsourcedNames: unsourced };
   checkCounts(result);
   return result;
 }

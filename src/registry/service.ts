@@ -1,4 +1,6 @@
+import { actorOf, can, recordAudit, type Principal } from "../accounts/index.ts";
 import {
+  AppError,
   decodeCursor,
   encodeCursor,
   escapeLike,
@@ -10,7 +12,7 @@ import {
   type OrganizationCode,
   type Page,
 } from "../core/index.ts";
-import type { Queryable } from "../db/index.ts";
+import type { Database } from "../db/index.ts";
 import { pointInArea } from "./point-in-area.ts";
 import type { AreaGeometry, AreaType, BBox, Boundary, Lan, Organization, OrganizationType } from "./types.ts";
 
@@ -40,9 +42,12 @@ interface OrganizationRow {
   types: string[];
   lan_code: string;
   organization_number: string | null;
+  website: string | null;
+  contact_email: string | null;
 }
 
-const ORGANIZATION_COLUMNS = "code, name, short_name, types, lan_code, organization_number";
+const ORGANIZATION_COLUMNS =
+  "code, name, short_name, types, lan_code, organization_number, website, contact_email";
 
 function toOrganization(row: OrganizationRow): Organization {
   const types = row.types as OrganizationType[];
@@ -54,7 +59,47 @@ function toOrganization(row: OrganizationRow): Organization {
     lanCode: row.lan_code as LanKod,
     kommunKod: types.includes("kommun") ? (row.code as KommunKod) : null,
     organizationNumber: row.organization_number,
+    website: row.website,
+    contactEmail: row.contact_email,
   };
+}
+
+/** What an organization's publisher may say about it: its contact mailbox and its website. */
+export interface ContactInput {
+  /** A functional mailbox (opendata@…); null removes it and the catalog shows a placeholder again. */
+  readonly email: string | null;
+  readonly website: string | null;
+}
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** The input trimmed, or the fields that are wrong. */
+function cleanContact(input: ContactInput): { email: string | null; website: string | null } {
+  const email = input.email?.trim() || null;
+  const website = input.website?.trim() || null;
+  const wrong: string[] = [];
+  if (email !== null && (email.length > 254 || !EMAIL.test(email))) wrong.push("email");
+  if (website !== null && !isWebAddress(website)) wrong.push("website");
+  if (wrong.length > 0) {
+    throw new AppError(
+      "BAD_REQUEST",
+      {
+        sv: `Kontaktuppgiften är fel i: ${wrong.join(", ")}. E-post skrivs namn@exempel.se, webbplatsen https://….`,
+        en: `The contact is wrong in: ${wrong.join(", ")}. E-mail is written name@example.se, the website https://….`,
+      },
+      { details: { fields: wrong } },
+    );
+  }
+  return { email, website };
+}
+
+function isWebAddress(value: string): boolean {
+  if (value.length > 2000 || !/^https?:\/\//i.test(value)) return false;
+  try {
+    return new URL(value).hostname.includes(".");
+  } catch {
+    return false;
+  }
 }
 
 /** The kommunkod of the municipality a point (WGS 84) lies in, undefined outside Sweden. */
@@ -66,7 +111,7 @@ export class RegistryService {
   private areas: Promise<ReadonlyMap<string, Boundary>> | undefined;
   private kommunAt: Promise<KommunLocator> | undefined;
 
-  constructor(private readonly db: Queryable) {}
+  constructor(private readonly db: Database) {}
 
   /**
    * Each organization's area by its code: a municipality's own boundary, a region's county's.
@@ -148,6 +193,44 @@ export class RegistryService {
       );
     }
     return toOrganization(row);
+  }
+
+  /**
+   * Sets the organization's own contact mailbox and website: its publisher or an administrator
+   * only, audited. The catalog's contact point and publisher use them from the next export.
+   */
+  async updateContact(
+    code: string,
+    input: ContactInput,
+    principal: Principal,
+    fromAddress?: string | null,
+  ): Promise<Organization> {
+    await this.getOrganization(code);
+    if (!can(principal, "publish", code)) {
+      throw new AppError(
+        "FORBIDDEN",
+        {
+          sv: `Bara en publicerare för ${code} eller en administratör kan ändra organisationens kontaktuppgifter.`,
+          en: `Only a publisher for ${code} or an administrator can change the organization's contact.`,
+        },
+        { details: { action: "publish", object: code } },
+      );
+    }
+    const contact = cleanContact(input);
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        "UPDATE organizations SET contact_email = $2, website = $3, contact_updated_at = now() WHERE code = $1",
+        [code, contact.email, contact.website],
+      );
+      await recordAudit(tx, {
+        actor: actorOf(principal),
+        fromAddress,
+        action: "organization.contact",
+        object: code,
+        details: contact,
+      });
+    });
+    return this.getOrganization(code);
   }
 
   async listLan(): Promise<LanSummary[]> {

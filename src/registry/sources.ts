@@ -17,6 +17,17 @@ export const REGISTRY_SOURCES: readonly RegistrySource[] = [
     licence: { sv: "CC0 1.0", en: "CC0 1.0" },
   },
   {
+    what: {
+      sv: "Organisationernas egna namn, organisationsnummer och webbplatser",
+      en: "The organizations' own names, organisation numbers and websites",
+    },
+    origin: {
+      sv: "SKL:s adressuppgifter (2016) via github.com/datasets/publicbodies, organisationernas egna webbplatser, Wikidata (organisationsnummer kontrollerade mot Skolverkets skolenhetsregister)",
+      en: "SKL's address lists (2016) via github.com/datasets/publicbodies, the organizations' own websites, Wikidata (organisation numbers checked against Skolverket's school register)",
+    },
+    licence: { sv: "Offentliga uppgifter; Wikidata CC0", en: "Public facts; Wikidata CC0" },
+  },
+  {
     what: { sv: "Regioner", en: "Regions" },
     origin: {
       sv: "Regionernas egna namn, sammanställda av Dataverkstad",

@@ -13,7 +13,7 @@ export interface Lan {
 
 export interface Organization {
   readonly code: OrganizationCode;
-  /** "Linköpings kommun", "Region Östergötland" */
+  /** As the organization styles itself: "Linköpings kommun", "Falu kommun", "Stockholms stad", "Region Östergötland" */
   readonly name: string;
   /** "Linköping", "Östergötland" */
   readonly shortName: string;
@@ -22,7 +22,12 @@ export interface Organization {
   readonly lanCode: LanKod;
   /** The kommunkod when the organization is a municipality. */
   readonly kommunKod: KommunKod | null;
+  /** "212000-0142", from reference/organizations.csv; null where no public source gives it. */
   readonly organizationNumber: string | null;
+  /** The organization's own website: from the reference data until its publisher sets it. */
+  readonly website: string | null;
+  /** The organization's own contact mailbox, set by its publisher; null while none is known. */
+  readonly contactEmail: string | null;
 }
 
 export type AreaType = "kommun" | "lan";

@@ -49,7 +49,7 @@ describe("the progress pages", () => {
       "";
     assert.match(inset, /<title id="stockholm-map-title">Stockholmsområdet förstorat/);
     assert.equal(inset.match(/<path /g)?.length, 26);
-    assert.match(inset, /data-code="0183"><title>Sundbybergs kommun: nivå 0/);
+    assert.match(inset, /data-code="0183"><title>Sundbybergs stad: nivå 0/);
     for (const text of ["Nivå 0 Inte påbörjad: 290 kommuner", "Nivå 3 Avancerad: inga kommuner"])
       assert.ok(html.includes(text), text);
     // The counties beside it, each to its page; every municipality below, each to its readiness.

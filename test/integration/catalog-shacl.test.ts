@@ -32,10 +32,18 @@ describe("the DCAT-AP-SE catalog on demo content", () => {
   let linkoping: Response;
   let linkopingText: string;
   let highValueText: string;
+  // 0580 once it has given its own contact: its pre-flight and its catalog.
+  let ownContact: { report: (typeof preflights)[number]["report"]; turtle: string };
   const preflights: {
     code: string;
     status: number;
-    report: { conforms: boolean; violations: unknown[]; datasets: number; shapes: string[] };
+    report: {
+      conforms: boolean;
+      violations: { constraint: string }[];
+      contact: { placeholder: boolean };
+      datasets: number;
+      shapes: string[];
+    };
   }[] = [];
 
   before(async () => {
@@ -71,6 +79,15 @@ describe("the DCAT-AP-SE catalog on demo content", () => {
         report: (await response.json()) as (typeof preflights)[number]["report"],
       });
     }
+    await platform.db.query(
+      "UPDATE organizations SET contact_email = 'oppnadata@linkoping.se', contact_updated_at = now() WHERE code = '0580'",
+    );
+    ownContact = {
+      report: (await (
+        await fetch(`${platform.url}/api/v1/organizations/0580/catalog/preflight`)
+      ).json()) as (typeof preflights)[number]["report"],
+      turtle: await (await fetch(`${platform.url}/organizations/0580/catalog.ttl`)).text(),
+    };
   });
   after(() => platform.close());
 
@@ -120,12 +137,29 @@ describe("the DCAT-AP-SE catalog on demo content", () => {
     assert.ok(linkopingPreflight?.report.shapes.includes("DCAT-AP HVD 3.0.0 (EU)"));
   });
 
-  test("the pre-flight check agrees: every organization with publications conforms", () => {
+  test("the pre-flight check agrees: no shape is violated, and a placeholder contact alone keeps it from conforming", () => {
     assert.ok(preflights.length > 0);
     for (const { code, status, report } of preflights) {
       assert.equal(status, 200, code);
-      assert.equal(report.conforms, true, JSON.stringify(report.violations));
       assert.ok(report.datasets > 0);
+      // Demo organizations have given no contact address: the placeholder is their only finding.
+      assert.equal(report.contact.placeholder, true, code);
+      assert.deepEqual(
+        report.violations.map((v) => v.constraint),
+        ["PlaceholderContact"],
+        JSON.stringify(report.violations),
+      );
+      assert.equal(report.conforms, false, code);
     }
+  });
+
+  test("an organization that gives its own contact conforms, and its catalog still passes the shapes", async () => {
+    const { report, turtle } = ownContact;
+    assert.deepEqual(report.violations, []);
+    assert.equal(report.conforms, true);
+    const quads = new Parser().parse(turtle);
+    assert.ok(quads.some((q) => q.object.value === "mailto:oppnadata@linkoping.se"));
+    assert.ok(quads.some((q) => q.object.value === "http://dataportal.se/organisation/SE2120000449"));
+    assert.deepEqual(await violations(quads), []);
   });
 });

@@ -99,6 +99,16 @@ describe("the catalog API", () => {
     const publisher = graph.one(dataset, `${DCT}publisher`);
     assert.equal(publisher, `${PUBLIC_URL}/organizations/0580#organization`);
     assert.equal(graph.one(publisher, `${DCT}type`), "http://purl.org/adms/publishertype/LocalAuthority");
+    // DCAT-AP-SE: the organisationsnummer, and the IRI dataportal.se knows the organization by.
+    assert.equal(graph.one(publisher, `${DCT}identifier`), "212000-0449");
+    assert.equal(
+      graph.one(publisher, "http://www.w3.org/2002/07/owl#sameAs"),
+      "http://dataportal.se/organisation/SE2120000449",
+    );
+    assert.deepEqual(
+      new Set(graph.objects(publisher, "http://xmlns.com/foaf/0.1/name")),
+      new Set(["Linköpings kommun"]),
+    );
     assert.equal(graph.one(dataset, `${DCT}conformsTo`), `${PUBLIC_URL}/specifications/badplatser/1.0.0`);
     assert.equal(graph.one(dataset, `${DCT}spatial`), `${PUBLIC_URL}/api/v1/organizations/0580/boundary`);
     assert.equal(
@@ -259,21 +269,28 @@ describe("the catalog API", () => {
     assert.match(((await en.json()) as { error: { message: string } }).error.message, /9999/);
   });
 
-  test("pre-flight: the organization's catalog conforms, in Swedish and in English", async () => {
+  test("pre-flight: a placeholder contact is a finding, in Swedish and in English, and never conforms", async () => {
     const response = await get("/api/v1/organizations/0580/catalog/preflight");
     assert.equal(response.status, 200);
     const report = (await response.json()) as {
       conforms: boolean;
       datasets: number;
       shapes: string[];
-      violations: unknown[];
+      violations: { constraint: string; resource: string; message: string }[];
+      contact: { email: string; placeholder: boolean };
       notices: string[];
     };
-    assert.equal(report.conforms, true);
-    assert.deepEqual(report.violations, []);
+    assert.equal(report.conforms, false);
+    assert.deepEqual(report.contact, { email: "dataverkstad+0580@data.example.se", placeholder: true });
+    // The shapes pass: the placeholder is the only finding.
+    assert.deepEqual(
+      report.violations.map((v) => [v.constraint, v.resource]),
+      [["PlaceholderContact", `${PUBLIC_URL}/organizations/0580#contact`]],
+    );
+    assert.match(report.violations[0]?.message ?? "", /inte klar för dataportal\.se/);
     assert.equal(report.datasets, 1);
     assert.equal(report.shapes.length, 2);
-    assert.match(report.notices[0] ?? "", /Kontaktadressen/);
+    assert.match(report.notices[0] ?? "", /Katalogen är inte klar för dataportal\.se/);
     const etag = response.headers.get("etag") ?? "";
     assert.equal(
       (await get("/api/v1/organizations/0580/catalog/preflight", { "If-None-Match": etag })).status,
@@ -284,7 +301,32 @@ describe("the catalog API", () => {
     ).json()) as {
       notices: string[];
     };
-    assert.match(en.notices[0] ?? "", /contact address/);
+    assert.match(en.notices[0] ?? "", /not ready for dataportal\.se/);
+  });
+
+  test("pre-flight: with the organization's own contact the catalog conforms, and the export carries it", async () => {
+    const before = (await get("/organizations/0580/catalog.ttl")).headers.get("etag") ?? "";
+    await platform.db.query(
+      "UPDATE organizations SET contact_email = 'oppnadata@linkoping.se', contact_updated_at = now() WHERE code = '0580'",
+    );
+    const report = (await (await get("/api/v1/organizations/0580/catalog/preflight")).json()) as {
+      conforms: boolean;
+      violations: unknown[];
+      contact: { email: string; placeholder: boolean };
+      notices: string[];
+    };
+    assert.deepEqual(report.violations, []);
+    assert.equal(report.conforms, true);
+    assert.deepEqual(report.contact, { email: "oppnadata@linkoping.se", placeholder: false });
+    assert.ok(report.notices.every((n) => !/platshållare/.test(n)));
+    // A new contact is a new export: the old ETag no longer matches.
+    assert.equal((await get("/organizations/0580/catalog.ttl", { "If-None-Match": before })).status, 200);
+    const graph = await turtle("/organizations/0580/catalog.ttl");
+    const contact = graph.one(`${PUBLIC_URL}/catalog/datasets/0580.badplatser`, `${DCAT}contactPoint`);
+    assert.equal(
+      graph.one(contact, "http://www.w3.org/2006/vcard/ns#hasEmail"),
+      "mailto:oppnadata@linkoping.se",
+    );
   });
 
   test("quality: every point of the 405 has its reason", async () => {

@@ -95,18 +95,54 @@ describe("seeding the registry", () => {
   test("is idempotent and keeps what was added by hand", async () => {
     const reference = loadRegistryReference();
     await seedRegistry(database.db, reference);
-    await database.db.query(
-      "UPDATE organizations SET organization_number = '212000-0142' WHERE code = '0580'",
-    );
+    // Region Sörmland has no organisationsnummer in the reference: one set by hand stays.
+    await database.db.query("UPDATE organizations SET organization_number = '232100-0032' WHERE code = '04'");
     const again = await seedRegistry(database.db, reference);
     assert.deepEqual(again, { lan: 21, organizations: 310, boundaries: 311 });
     const [counts] = await database.db.query<{ orgs: number; boundaries: number }>(
       "SELECT (SELECT count(*)::int FROM organizations) AS orgs, (SELECT count(*)::int FROM boundaries) AS boundaries",
     );
     assert.deepEqual(counts, { orgs: 310, boundaries: 311 });
-    const [linkoping] = await database.db.query<{ organization_number: string }>(
-      "SELECT organization_number FROM organizations WHERE code = '0580'",
+    const [sormland] = await database.db.query<{ organization_number: string }>(
+      "SELECT organization_number FROM organizations WHERE code = '04'",
     );
-    assert.equal(linkoping?.organization_number, "212000-0142");
+    assert.equal(sormland?.organization_number, "232100-0032");
+  });
+
+  test("corrects a database seeded with rule-built names on its next run, and keeps a website the organization set", async () => {
+    const reference = loadRegistryReference();
+    // As an older release seeded it: "<genitive> kommun", no numbers, no websites.
+    await database.db.query(
+      "UPDATE organizations SET name = 'Kalmars kommun', organization_number = NULL, website = NULL WHERE code = '0880'",
+    );
+    await database.db.query(
+      "UPDATE organizations SET name = 'Faluns kommun', organization_number = NULL WHERE code = '2080'",
+    );
+    await database.db.query(
+      "UPDATE organizations SET website = 'https://www.falun.se/oppnadata', contact_updated_at = now() WHERE code = '2080'",
+    );
+    await seedRegistry(database.db, reference);
+    const rows = await database.db.query<{
+      code: string;
+      name: string;
+      organization_number: string;
+      website: string;
+    }>(
+      "SELECT code, name, organization_number, website FROM organizations WHERE code IN ('0880', '2080') ORDER BY code",
+    );
+    assert.deepEqual(rows, [
+      {
+        code: "0880",
+        name: "Kalmar kommun",
+        organization_number: "212000-0746",
+        website: "https://kalmar.se",
+      },
+      {
+        code: "2080",
+        name: "Falu kommun",
+        organization_number: "212000-2221",
+        website: "https://www.falun.se/oppnadata",
+      },
+    ]);
   });
 });

@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { AccountsService } from "../../src/accounts/index.ts";
+import type { LanKod } from "../../src/core/index.ts";
+import { RegistryService } from "../../src/registry/index.ts";
+import { publisherToken, TEST_PASSWORD } from "../support/accounts.ts";
 import { getJson } from "../support/http.ts";
 import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
 
@@ -10,6 +14,9 @@ interface Org {
   types: string[];
   lanCode: string;
   kommunKod: string | null;
+  organizationNumber: string | null;
+  website: string | null;
+  contactEmail: string | null;
 }
 interface List<T> {
   items: T[];
@@ -138,6 +145,163 @@ describe("one organization", () => {
       id: string;
     };
     assert.equal(region.id, "05");
+  });
+});
+
+describe("official names, organisationsnummer and websites", () => {
+  const org = async (code: string) =>
+    (await getJson<Org>(platform.url, `/api/v1/organizations/${code}`)).body;
+
+  test("each organization is named as it styles itself, never by adding an s", async () => {
+    const names: Record<string, string> = {
+      "0880": "Kalmar kommun",
+      "2080": "Falu kommun",
+      "2514": "Kalix kommun",
+      "0180": "Stockholms stad",
+      "1480": "Göteborgs Stad",
+      "1280": "Malmö stad",
+      "01": "Region Stockholm",
+      "14": "Västra Götalandsregionen",
+    };
+    for (const [code, name] of Object.entries(names)) assert.equal((await org(code)).name, name, code);
+    const { body } = await list("?limit=1000");
+    // The names a rule ("<name>s kommun") gave before.
+    const ruleBuilt = [
+      "Faluns",
+      "Kalixs",
+      "Överkalixs",
+      "Kalmars",
+      "Orusts",
+      "Stockholms",
+      "Göteborgs",
+      "Gotlands",
+    ];
+    const found = body.items.filter((o) => ruleBuilt.some((r) => o.name === `${r} kommun`));
+    assert.deepEqual(found, []);
+  });
+
+  test("Region Gotland is one organization in both roles, with one organisationsnummer", async () => {
+    const gotland = await org("0980");
+    assert.equal(gotland.name, "Region Gotland");
+    assert.deepEqual(gotland.types, ["kommun", "region"]);
+    assert.equal(gotland.organizationNumber, "212000-0803");
+    const county = await getJson<{ region: Org; kommuner: Org[] }>(platform.url, "/api/v1/lan/09");
+    assert.equal(county.body.region.name, "Region Gotland");
+    assert.equal(county.body.kommuner[0]?.organizationNumber, "212000-0803");
+  });
+
+  test("the API gives the organisationsnummer and website, and null where no source gives them", async () => {
+    const stockholm = await org("0180");
+    assert.equal(stockholm.organizationNumber, "212000-0142");
+    assert.equal(stockholm.website, "https://start.stockholm");
+    assert.equal(stockholm.contactEmail, null);
+    assert.equal((await org("01")).organizationNumber, "232100-0016");
+    assert.equal((await org("04")).organizationNumber, null);
+    const { body } = await list("?limit=1000");
+    assert.equal(body.items.filter((o) => o.organizationNumber !== null).length, 308);
+  });
+
+  test("the OpenAPI document describes them", async () => {
+    const { body } = await getJson<{ components: { schemas: Record<string, { properties: object }> } }>(
+      platform.url,
+      "/openapi.json",
+    );
+    const properties = Object.keys(body.components.schemas.Organization?.properties ?? {});
+    for (const name of ["organizationNumber", "website", "contactEmail"])
+      assert.ok(properties.includes(name), name);
+  });
+});
+
+describe("the organization's own contact", () => {
+  let token: string;
+  let stranger: string;
+  before(async () => {
+    token = await publisherToken(platform.db, "2080");
+    stranger = await publisherToken(platform.db, "0880");
+  });
+  const put = (code: string, body: unknown, bearer?: string) =>
+    fetch(`${platform.url}/api/v1/organizations/${code}/contact`, {
+      method: "PUT",
+      headers: {
+        "Content-Type": "application/json",
+        ...(bearer === undefined ? {} : { Authorization: `Bearer ${bearer}` }),
+      },
+      body: JSON.stringify(body),
+    });
+
+  test("its publisher sets the contact mailbox and website; the change is audited", async () => {
+    const response = await put(
+      "2080",
+      { email: " oppnadata@falun.se ", website: "https://www.falun.se/oppna-data" },
+      token,
+    );
+    assert.equal(response.status, 200);
+    const body = (await response.json()) as Org;
+    assert.equal(body.contactEmail, "oppnadata@falun.se");
+    assert.equal(body.website, "https://www.falun.se/oppna-data");
+    assert.equal(body.name, "Falu kommun");
+    const [audit] = await platform.db.query<{ action: string; object: string }>(
+      "SELECT action, object FROM audit_log WHERE action = 'organization.contact'",
+    );
+    assert.deepEqual(audit, { action: "organization.contact", object: "2080" });
+  });
+
+  test("nobody else may, and nothing changes", async () => {
+    assert.equal((await put("2080", { email: "x@y.se", website: null })).status, 401);
+    const forbidden = await put("2080", { email: "x@y.se", website: null }, stranger);
+    assert.equal(forbidden.status, 403);
+    assert.equal(((await forbidden.json()) as { error: { code: string } }).error.code, "FORBIDDEN");
+    const { body } = await getJson<Org>(platform.url, "/api/v1/organizations/2080");
+    assert.equal(body.contactEmail, "oppnadata@falun.se");
+  });
+
+  test("a wrong address is a 400 that names the field, and nothing changes", async () => {
+    const response = await put("2080", { email: "oppnadata-at-falun", website: "ftp://falun.se" }, token);
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as { error: { code: string; message: string; details: unknown } };
+    assert.equal(body.error.code, "BAD_REQUEST");
+    assert.match(body.error.message, /email, website/);
+    const missing = await put("2080", { website: null }, token);
+    assert.equal(missing.status, 400);
+    assert.equal(
+      (await getJson<Org>(platform.url, "/api/v1/organizations/2080")).body.contactEmail,
+      "oppnadata@falun.se",
+    );
+  });
+});
+
+describe("RegistryService.updateContact", () => {
+  test("an administrator may change any organization's contact; a county coordinator may not", async () => {
+    const accounts = new AccountsService(platform.db);
+    const registry = new RegistryService(platform.db);
+    const admin = await accounts.createUser({
+      email: "admin-registry@example.se",
+      displayName: "Admin",
+      password: TEST_PASSWORD,
+      roles: [{ role: "administrator" }],
+    });
+    const coordinator = await accounts.createUser({
+      email: "lan-registry@example.se",
+      displayName: "Samordnare",
+      password: TEST_PASSWORD,
+      roles: [{ role: "county-coordinator", lanCode: "08" as LanKod }],
+    });
+    await assert.rejects(
+      registry.updateContact("0880", { email: "oppnadata@kalmar.se", website: null }, coordinator),
+      (error: { code?: string }) => error.code === "FORBIDDEN",
+    );
+    assert.equal((await registry.getOrganization("0880")).contactEmail, null);
+    const kalmar = await registry.updateContact(
+      "0880",
+      { email: "oppnadata@kalmar.se", website: "https://kalmar.se" },
+      admin,
+    );
+    assert.equal(kalmar.contactEmail, "oppnadata@kalmar.se");
+    assert.equal(kalmar.name, "Kalmar kommun");
+    await assert.rejects(
+      registry.updateContact("9999", { email: null, website: null }, admin),
+      (error: { code?: string }) => error.code === "NOT_FOUND",
+    );
   });
 });
 

@@ -21,6 +21,7 @@
 import { createHash } from "node:crypto";
 import type { LocalizedText } from "../../core/index.ts";
 import type { RdfNode, RdfObject, Statement } from "../rdf.ts";
+import { dataportalOrganizationIri } from "../entries.ts";
 import {
   ACCESS_PUBLIC,
   CC0,
@@ -95,6 +96,8 @@ export interface HarvestOrganization {
   readonly code: string;
   readonly name: string;
   readonly publisherType: VocabularyTerm;
+  /** Its organisationsnummer, the agent's identifier as on the platform's own datasets; null when unknown. */
+  readonly organizationNumber: string | null;
 }
 
 const RDF_TYPE = `${NS.rdf}type`;
@@ -507,8 +510,25 @@ function normaliseDataset(
         },
         {
           predicate: `${DCTERMS}identifier`,
-          object: { kind: "literal", value: organization.code, language: "", datatype: "" },
+          object: {
+            kind: "literal",
+            value: organization.organizationNumber ?? organization.code,
+            language: "",
+            datatype: "",
+          },
         },
+        // As on the platform's own datasets (entries.ts): the IRI dataportal.se knows it by.
+        ...(organization.organizationNumber === null
+          ? []
+          : [
+              {
+                predicate: `${NS.owl}sameAs`,
+                object: {
+                  kind: "iri" as const,
+                  value: dataportalOrganizationIri(organization.organizationNumber),
+                },
+              },
+            ]),
       );
       notes.add({
         kind: "added",

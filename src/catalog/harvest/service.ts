@@ -679,6 +679,7 @@ export class HarvestService {
       publisherType: org.types.includes("kommun")
         ? PUBLISHER_TYPES.LocalAuthority
         : PUBLISHER_TYPES.RegionalAuthority,
+      organizationNumber: org.organizationNumber,
     };
   }
 }

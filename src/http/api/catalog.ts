@@ -37,8 +37,22 @@ const PreflightSchema = z
     checkedAt: z.string().openapi({ format: "date-time" }),
     shapes: z.array(z.string()),
     datasets: z.number().int(),
-    conforms: z.boolean(),
-    violations: z.array(ViolationSchema),
+    conforms: z.boolean().openapi({
+      description:
+        "True only with no violation: the DCAT-AP 3.0.1 + DCAT-AP-SE shapes pass and the contact point is the organization's own address, not the platform's placeholder",
+    }),
+    violations: z.array(ViolationSchema).openapi({
+      description:
+        "SHACL results, and the PlaceholderContact finding while the organization has given no contact address",
+    }),
+    contact: z
+      .object({
+        email: z.string().openapi({ example: "oppnadata@linkoping.se" }),
+        placeholder: z.boolean().openapi({
+          description: "The address is the platform's stand-in: the catalog is not ready for dataportal.se",
+        }),
+      })
+      .openapi({ description: "The contact address the catalog gives" }),
     notices: z
       .array(z.string())
       .openapi({ description: "What a harvester will see that the shapes do not flag" }),
@@ -171,6 +185,7 @@ function preflightBody(report: PreflightReport, language: Language): z.infer<typ
     shapes: [...report.shapes],
     datasets: report.datasets,
     conforms: report.conforms,
+    contact: report.contact,
     violations: report.violations.map((v) => ({
       dataset: v.dataset,
       resource: v.focusNode,

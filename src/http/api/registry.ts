@@ -6,6 +6,7 @@ import {
   type Organization,
   type RegistryService,
 } from "../../registry/index.ts";
+import { authorize, clientAddress } from "../auth.ts";
 import type { AppEnv } from "../context.ts";
 import {
   BoundaryCollectionSchema,
@@ -57,6 +58,36 @@ const getOrganization = createRoute({
   summary: "En organisation / One organization",
   request: { params: z.object({ code: OrganizationCodeSchema }) },
   responses: { 200: json(OrganizationSchema, "The organization"), ...errorResponses([400, 404, 503]) },
+});
+
+const putOrganizationContact = createRoute({
+  method: "put",
+  path: "/organizations/{code}/contact",
+  tags: ["Registry"],
+  summary: "Organisationens kontaktuppgifter / The organization's contact",
+  description:
+    "Sets the organization's own contact mailbox (a functional address such as opendata@…) and website; the DCAT catalog's contact point and publisher use them. Its publisher or an administrator only; audited. null clears a field.",
+  security: [{ bearerAuth: [] }],
+  request: {
+    params: z.object({ code: OrganizationCodeSchema }),
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              email: z.string().max(254).nullable().openapi({ example: "oppnadata@linkoping.se" }),
+              website: z.string().max(2000).nullable().openapi({ example: "https://www.linkoping.se" }),
+            })
+            .openapi("OrganizationContact"),
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(OrganizationSchema, "The organization with its new contact"),
+    ...errorResponses([400, 401, 403, 404, 503]),
+  },
 });
 
 const getOrganizationBoundary = createRoute({
@@ -146,6 +177,13 @@ export function registryApi(registry: RegistryService) {
   app.openapi(getOrganization, async (c) =>
     c.json(organizationJson(await registry.getOrganization(c.req.valid("param").code)), 200),
   );
+
+  app.openapi(putOrganizationContact, async (c) => {
+    const { code } = c.req.valid("param");
+    const principal = authorize(c, "publish", code);
+    const org = await registry.updateContact(code, c.req.valid("json"), principal, clientAddress(c));
+    return c.json(organizationJson(org), 200);
+  });
 
   app.openapi(getOrganizationBoundary, async (c) => {
     const org = await registry.getOrganization(c.req.valid("param").code);

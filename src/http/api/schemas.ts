@@ -34,12 +34,29 @@ export const ErrorSchema = z
 export const OrganizationSchema = z
   .object({
     code: OrganizationCodeSchema,
-    name: z.string().openapi({ example: "Linköpings kommun" }),
+    name: z.string().openapi({
+      example: "Linköpings kommun",
+      description:
+        "As the organization styles itself: Falu kommun, Stockholms stad, Göteborgs Stad, Region Gotland",
+    }),
     shortName: z.string().openapi({ example: "Linköping" }),
     types: z.array(z.enum(ORGANIZATION_TYPES)).openapi({ example: ["kommun"] }),
     lanCode: LanCodeSchema,
     kommunKod: z.string().nullable().openapi({ example: "0580" }),
-    organizationNumber: z.string().nullable().openapi({ example: null }),
+    organizationNumber: z.string().nullable().openapi({
+      example: "212000-0449",
+      description:
+        "Organisationsnummer from a public source; null where none gives it (Region Sörmland, Region Västmanland)",
+    }),
+    website: z.string().nullable().openapi({
+      example: "https://www.linkoping.se",
+      description: "The organization's own website: from the registry's sources until its publisher sets it",
+    }),
+    contactEmail: z.string().nullable().openapi({
+      example: null,
+      description:
+        "The organization's own contact mailbox for its data, set by its publisher. Null while none is known: the DCAT catalog then shows a placeholder and pre-flight says it is not ready for dataportal.se",
+    }),
   })
   .openapi("Organization");
 
