@@ -3,7 +3,7 @@
 import type { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { can, TOKEN_SCOPES, type AccountsService, type TokenScope, type User } from "../accounts/index.ts";
-import { isAppError, notFound, type Language } from "../core/index.ts";
+import { UUID, isAppError, notFound, type Language } from "../core/index.ts";
 import type { RegistryService } from "../registry/index.ts";
 import { csrfToken, isCsrfSecret, newPreSessionSecret, PRE_SESSION_COOKIE, SESSION_COOKIE } from "./csrf.ts";
 import type { FieldProblem } from "./forms.tsx";
@@ -39,8 +39,6 @@ export interface AccountRouteDependencies {
   readonly registry: RegistryService;
   readonly publicUrl: string | undefined;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Where to go after signing in: a path on this site (never another site, never the sign-in page

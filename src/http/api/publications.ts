@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { actorOf, can } from "../../accounts/index.ts";
-import { AppError } from "../../core/index.ts";
+import { SLUG, UUID, AppError } from "../../core/index.ts";
 import {
   PUBLISH_MODES,
   RELEASE_ORIGINS,
@@ -20,18 +20,12 @@ import { errorResponses, OrganizationCodeSchema, jsonResponse as json, scheduled
 
 const SlugSchema = z
   .string()
-  .regex(
-    /^[a-z0-9]+(-[a-z0-9]+)*$/,
-    "Specifikationens slug, till exempel badplatser / A specification slug, e.g. badplatser",
-  )
+  .regex(SLUG, "Specifikationens slug, till exempel badplatser / A specification slug, e.g. badplatser")
   .openapi({ example: "badplatser" });
 
 const ReleaseIdSchema = z
   .string()
-  .regex(
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-    "Ett release-id är ett UUID / A release id is a UUID",
-  )
+  .regex(UUID, "Ett release-id är ett UUID / A release id is a UUID")
   .openapi({ example: "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f708192" });
 
 export const ReleaseSchema = z
