@@ -443,6 +443,9 @@ export interface Messages {
   readonly publishErrorNoSpec: string;
   readonly publishErrorNoFile: string;
   readonly publishNoneExpected: string;
+  // The publish form's two groups: any specification may be published, the expected ones first.
+  readonly publishGroupExpected: string;
+  readonly publishGroupOther: string;
   readonly dataTitle: string;
   readonly dataIntro: readonly string[];
   readonly dataCaption: string;
@@ -1285,6 +1288,8 @@ const sv: Messages = {
   publishErrorNoSpec: "Välj vilken datamängd filen innehåller.",
   publishErrorNoFile: "Välj en fil att publicera.",
   publishNoneExpected: "Det finns ingen datamängd med specifikation som organisationen kan publicera ännu.",
+  publishGroupExpected: "Förväntas av organisationen",
+  publishGroupOther: "Övriga specifikationer",
   dataTitle: "Nationella datamängder",
   dataIntro: [
     "Här finns data från kommuner och regioner, sammanställd per datamängd för hela landet. Varje datamängd följer en specifikation, så rader från olika organisationer går att jämföra och använda tillsammans.",
@@ -2168,6 +2173,8 @@ const en: Messages = {
   publishErrorNoSpec: "Choose which dataset the file holds.",
   publishErrorNoFile: "Choose a file to publish.",
   publishNoneExpected: "There is no dataset with a specification the organization can publish yet.",
+  publishGroupExpected: "Expected of the organization",
+  publishGroupOther: "Other specifications",
   dataTitle: "National datasets",
   dataIntro: [
     "Here is data from municipalities and regions, put together per dataset for the whole country. Each dataset follows a specification, so rows from different organizations can be compared and used together.",

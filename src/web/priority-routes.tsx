@@ -1,6 +1,6 @@
 // The prioritized list, its change history, and the national coordinator's form for an entry.
 import type { Hono } from "hono";
-import type { AccountsService } from "../accounts/index.ts";
+import { actorOf, type AccountsService } from "../accounts/index.ts";
 import { SLUG, isAppError, notFound, type Language } from "../core/index.ts";
 import {
   LEVELS,
@@ -247,7 +247,7 @@ export function priorityRoutes(web: Hono<WebEnv>, deps: PriorityRouteDependencie
     const { change, errors } = checkPriorityForm(values, entry, size, language);
     if (errors.length > 0) return editPage(c, language, viewer, entry, { values, errors, status: 400 });
     if (Object.keys(change).length === 0) return seeOther(c, language, `${path}?saved=0`);
-    await specs.updatePriorityEntry(entry.slug, change, `user:${viewer.user.id}`, clientAddress(c));
+    await specs.updatePriorityEntry(entry.slug, change, actorOf(viewer.user), clientAddress(c));
     return seeOther(c, language, `${path}?saved=1`);
   });
 }
