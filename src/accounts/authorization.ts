@@ -1,4 +1,4 @@
-import { isOrganizationCode } from "../core/index.ts";
+import { AppError, isOrganizationCode } from "../core/index.ts";
 import type { Action, Principal, Role, TokenPrincipal, User } from "./types.ts";
 
 export function isTokenPrincipal(principal: Principal): principal is TokenPrincipal {
@@ -47,4 +47,28 @@ export function can(principal: Principal, action: Action, object?: string): bool
     if (action !== "publish" && action !== "read") return false;
   }
   return user.roles.some((role) => roleAllows(role, action, object));
+}
+
+/**
+ * The principal, allowed to do action to object: the domain's own check, for rules the shells
+ * must not each write. Nobody signed in is UNAUTHORIZED (401), someone not allowed FORBIDDEN (403).
+ */
+export function requireCan(principal: Principal | undefined, action: Action, object?: string): Principal {
+  if (principal === undefined) {
+    throw new AppError("UNAUTHORIZED", {
+      sv: "Logga in, eller använd en API-nyckel, för att göra det här.",
+      en: "Sign in, or use an API token, to do this.",
+    });
+  }
+  if (!can(principal, action, object)) {
+    throw new AppError(
+      "FORBIDDEN",
+      {
+        sv: `Du har inte behörighet till det här${object === undefined ? "" : ` för ${object}`}.`,
+        en: `You are not allowed to do this${object === undefined ? "" : ` for ${object}`}.`,
+      },
+      { details: { action, ...(object === undefined ? {} : { object }) } },
+    );
+  }
+  return principal;
 }

@@ -7,7 +7,7 @@ export type {
   FirstAdministrator,
   NewSession,
 } from "./service.ts";
-export { actorOf, can, isTokenPrincipal, userOf } from "./authorization.ts";
+export { actorOf, can, isTokenPrincipal, requireCan, userOf } from "./authorization.ts";
 export { recordAudit } from "./audit.ts";
 export {
   checkPasswordPolicy,

@@ -1,20 +1,28 @@
 // The service's edge: every input is parsed here, and a bad one becomes a BAD_REQUEST that names
 // the field, what was expected and (except for secrets) what was found.
 import { z } from "zod";
-import { AppError, type LanKod, type LocalizedText, type OrganizationCode } from "../core/index.ts";
+import {
+  LAN_KOD,
+  ORGANIZATION_CODE,
+  UUID,
+  AppError,
+  type LanKod,
+  type LocalizedText,
+  type OrganizationCode,
+} from "../core/index.ts";
 import { TOKEN_SCOPES, type ApiTokenId, type Role, type UserId } from "./types.ts";
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+const uuid = z.string().regex(UUID);
 
 export const userIdSchema = uuid.transform((value) => value as UserId);
 export const apiTokenIdSchema = uuid.transform((value) => value as ApiTokenId);
 const lanCode = z
   .string()
-  .regex(/^\d{2}$/)
+  .regex(LAN_KOD)
   .transform((value) => value as LanKod);
 const organizationCode = z
   .string()
-  .regex(/^(\d{2}|\d{4})$/)
+  .regex(ORGANIZATION_CODE)
   .transform((value) => value as OrganizationCode);
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());

@@ -58,6 +58,15 @@ export {
   type SearchSort,
 } from "./search.ts";
 export {
+  MAX_SEARCH_OFFSET,
+  nextCursor,
+  previousCursor,
+  SEARCH_LIMIT,
+  SearchQuerySchema,
+  searchQueryOf,
+  type SearchQueryInput,
+} from "./search-query.ts";
+export {
   LinkChecker,
   type LinkCheck,
   type LinkCheckRun,

@@ -1,7 +1,7 @@
 // The catalog's model: what the platform says about each dataset, before it becomes RDF. Entries are
 // computed from publications and the national datasets on every export (nothing is stored yet); a
 // harvested entry will be the same shape, read from a catalog_datasets table keyed by its IRI.
-import type { LocalizedText } from "../core/index.ts";
+import { DATASET_ID, type LocalizedText } from "../core/index.ts";
 import type { FileFormat, VocabularyTerm } from "./vocabulary.ts";
 
 /** An organization or the platform, as dcterms:publisher. */
@@ -122,13 +122,11 @@ export interface CatalogContext {
   readonly baseUrl: string;
 }
 
-const ID = /^(national|\d{2}|\d{4})\.([a-z0-9]+(?:-[a-z0-9]+)*)$/;
-
 /** `0580.badplatser` → organization 0580, slug badplatser; `national.badplatser` → the national dataset. */
 export function parseDatasetId(
   id: string,
 ): { readonly organizationCode: string | null; readonly slug: string } | undefined {
-  const match = ID.exec(id);
+  const match = DATASET_ID.exec(id);
   if (match === null) return undefined;
   const [, owner = "", slug = ""] = match;
   return { organizationCode: owner === "national" ? null : owner, slug };

@@ -1,6 +1,6 @@
 // The query engine over the national datasets (dataset_rows): filtered pages by keyset, exact
 // totals, single rows by national id, and streamed exports of everything that matches.
-import { isAppError, notFound, type AppError, type Page } from "../core/index.ts";
+import { SLUG, isAppError, notFound, type AppError, type Page } from "../core/index.ts";
 import type { Queryable } from "../db/index.ts";
 import type { SpecificationVersion, SpecsService } from "../specs/index.ts";
 import {
@@ -303,8 +303,6 @@ export class DatasetQueryService {
 function positionOf(row: StoredRow): KeysetPosition {
   return { sortValue: row.sort_key ?? null, organization: row.organization_code, record: row.record_id };
 }
-
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function specificationNotFound(slug: string): AppError {
   const shown = slug.replaceAll("\u0000", "\\0").slice(0, 100);

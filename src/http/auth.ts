@@ -2,9 +2,11 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { can, type AccountsService, type Action, type Principal } from "../accounts/index.ts";
 import { AppError } from "../core/index.ts";
+import { SESSION_COOKIE } from "../web/csrf.ts";
 import type { AppEnv } from "./context.ts";
 
-export const SESSION_COOKIE = "dv_session";
+// One session cookie for both shells: the web names it, the API's POST /session sets it too.
+export { SESSION_COOKIE };
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

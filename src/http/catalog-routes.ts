@@ -14,7 +14,7 @@ import {
 } from "../catalog/index.ts";
 import { errorResponses, OrganizationCodeSchema } from "./api/schemas.ts";
 import { notModified, streamChunks } from "./api/data.ts";
-import { notFound } from "../core/index.ts";
+import { DATASET_ID, notFound } from "../core/index.ts";
 import type { AppEnv } from "./context.ts";
 
 /** Harvesters poll; a minute's caching spares the database without hiding a publish for long. */
@@ -70,8 +70,6 @@ const organizationRoutes = RDF_FORMATS.map(
       }),
     ] as const,
 );
-
-const DATASET_ID = /^(national|\d{2}|\d{4})\.[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const datasetRoute = createRoute({
   method: "get",

@@ -2,7 +2,7 @@ import { recordAudit, type AuditContext } from "../accounts/index.ts";
 import { AppError, notFound, type LocalizedText } from "../core/index.ts";
 import type { Database } from "../db/index.ts";
 import type { Boundary, Organization, RegistryService } from "../registry/index.ts";
-import type { PriorityListEntry, SpecsService } from "../specs/index.ts";
+import { expectedDatasets, type PriorityListEntry, type SpecsService } from "../specs/index.ts";
 import { declarationProblems, isDeclarable } from "./declaration.ts";
 import { freshDays } from "./freshness.ts";
 import { DEFAULT_PROJECTION, projectAreas, type ProjectedMap } from "./map.ts";
@@ -117,19 +117,6 @@ function declarationOf(row: DeclarationRow): Declaration {
 const isKommun = (o: Organization) => o.types.includes("kommun");
 const isRegion = (o: Organization) => o.types.includes("region");
 
-/** The prioritized datasets with a specification that an organization of this kind is expected to publish. */
-function expectedOf(organization: Organization, priority: readonly PriorityListEntry[]): string[] {
-  return priority
-    .filter((entry) => entry.specification !== null)
-    .filter(
-      (entry) =>
-        entry.level === "both" ||
-        (entry.level === "kommun" && isKommun(organization)) ||
-        (entry.level === "region" && isRegion(organization)),
-    )
-    .map((entry) => entry.slug);
-}
-
 function goalShare(all: readonly OrganizationReadiness[]): GoalShare {
   const established = all.filter((r) => r.level >= GOAL_LEVEL).length;
   return { total: all.length, established, share: all.length === 0 ? 0 : established / all.length };
@@ -241,7 +228,7 @@ export class ProgressService {
     }
     const readiness = new Map<string, OrganizationReadiness>();
     for (const organization of organizations) {
-      const expected = expectedOf(organization, priority);
+      const expected = expectedDatasets(organization, priority).map((entry) => entry.slug);
       const computed = computeReadiness({
         expected,
         publications: publicationsBy.get(organization.code) ?? [],

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { recordAudit, type AuditContext } from "../accounts/index.ts";
+import { actorOf, recordAudit, requireCan, type AuditContext, type Principal } from "../accounts/index.ts";
 import { replaceOrganizationRows } from "../consolidation/index.ts";
 import { AppError, notFound } from "../core/index.ts";
 import type { Database, Queryable } from "../db/index.ts";
@@ -24,6 +24,7 @@ import {
   type FetchOutcome,
   type SourceFetchSettings,
 } from "./sources.ts";
+import { mayReadRelease, publishableDatasets, type PublishableDataset } from "./rules.ts";
 import { stageRecords, type Placement } from "./staging.ts";
 import type { Publication, PublishRequest, Release, ReleaseStatus } from "./types.ts";
 
@@ -310,10 +311,92 @@ export class PublishingService {
     return row.report;
   }
 
-  /** The original file of a release, byte for byte. */
-  async releaseFile(id: string): Promise<{ release: Release; body: AsyncIterable<Uint8Array> }> {
+  /**
+   * A release the principal may see: a rejected file only its organization and coordinators
+   * (else UNAUTHORIZED or FORBIDDEN). With `of`, a release of another publication is NOT_FOUND.
+   */
+  async visibleRelease(
+    id: string,
+    principal: Principal | undefined,
+    of?: { readonly organizationCode: string; readonly slug: string },
+  ): Promise<Release> {
     const release = await this.getRelease(id);
+    if (of !== undefined && (release.organizationCode !== of.organizationCode || release.slug !== of.slug)) {
+      throw releaseNotFound(id);
+    }
+    if (!mayReadRelease(principal, release)) requireCan(principal, "read", release.organizationCode);
+    return release;
+  }
+
+  /** The original file of a release, byte for byte; opened only once the principal may see it. */
+  async releaseFile(
+    id: string,
+    principal: Principal | undefined,
+  ): Promise<{ release: Release; body: AsyncIterable<Uint8Array> }> {
+    const release = await this.visibleRelease(id, principal);
     return { release, body: this.files.read(release.file.sha256) };
+  }
+
+  /** A publication's releases, newest first, without the rejected files the principal may not see. */
+  async visibleReleases(
+    organizationCode: string,
+    slug: string,
+    principal: Principal | undefined,
+  ): Promise<Release[]> {
+    const releases = await this.listReleases(organizationCode, slug);
+    return releases.filter((release) => mayReadRelease(principal, release));
+  }
+
+  /**
+   * Publishes the valid rows of a stored rejected file, read again from the file store (nothing is
+   * uploaded twice). Only a publisher of the organization, only the publication's newest file
+   * (an older one would undo what came after it), and only a rejected one.
+   */
+  async publishValidRows(
+    releaseId: string,
+    principal: Principal | undefined,
+    fromAddress: string | null = null,
+  ): Promise<Release> {
+    const rejected = await this.getRelease(releaseId);
+    const publisher = requireCan(principal, "publish", rejected.organizationCode);
+    const { organizationCode, slug } = rejected;
+    const publication = await this.getPublication(organizationCode, slug);
+    if (rejected.status !== "rejected" || publication.latestRelease?.id !== rejected.id) {
+      throw new AppError(
+        "CONFLICT",
+        {
+          sv: `Release ${releaseId} är inte ${organizationCode}s senaste avvisade fil för ${slug}; bara den kan publiceras med sina giltiga rader.`,
+          en: `Release ${releaseId} is not ${organizationCode}'s latest rejected file for ${slug}; only that one can have its valid rows published.`,
+        },
+        {
+          details: {
+            release: releaseId,
+            status: rejected.status,
+            latest: publication.latestRelease?.id ?? null,
+          },
+        },
+      );
+    }
+    return this.publish({
+      organizationCode,
+      slug,
+      body: this.files.read(rejected.file.sha256),
+      fileName: rejected.file.name ?? undefined,
+      format: rejected.file.format,
+      mode: "valid-rows",
+      origin: "upload",
+      audit: { actor: actorOf(publisher), fromAddress },
+    });
+  }
+
+  /** What the organization may publish: any specification, those expected of it first. */
+  async publishableDatasets(organizationCode: string): Promise<PublishableDataset[]> {
+    const [organization, priority, specifications] = await Promise.all([
+      this.registry.getOrganization(organizationCode),
+      this.specs.listPriorityList(),
+      this.specs.listSpecifications(),
+    ]);
+    return publishableDatasets(organization, priority.items, specifications);
   }
 
   async listReleases(organizationCode: string, slug: string, limit = 50): Promise<Release[]> {

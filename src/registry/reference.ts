@@ -2,7 +2,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { AppError, type KommunKod, type LanKod, type OrganizationCode } from "../core/index.ts";
+import {
+  KOMMUN_KOD,
+  LAN_KOD,
+  ORGANIZATION_CODE,
+  AppError,
+  type KommunKod,
+  type LanKod,
+  type OrganizationCode,
+} from "../core/index.ts";
 import type { AreaGeometry, BBox, Boundary, Lan, Organization, OrganizationType } from "./types.ts";
 
 const REFERENCE_DIR = fileURLToPath(new URL("./reference/", import.meta.url));
@@ -58,8 +66,8 @@ function readCsv(file: string): Record<string, string>[] {
   });
 }
 
-const lanCode = z.string().regex(/^\d{2}$/);
-const kommunCode = z.string().regex(/^\d{4}$/);
+const lanCode = z.string().regex(LAN_KOD);
+const kommunCode = z.string().regex(KOMMUN_KOD);
 
 const countyRow = z.object({
   county_code: lanCode,
@@ -73,7 +81,7 @@ const municipalityRow = z.object({
   county_code: lanCode,
 });
 const regionRow = z.object({
-  region_code: z.string().regex(/^(\d{2}|\d{4})$/),
+  region_code: z.string().regex(ORGANIZATION_CODE),
   region_name: z.string().min(1),
   county_code: lanCode,
   organization_kind: z.enum(["region", "kommun-with-regional-responsibility"]),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { patternProblem } from "./pattern.ts";
+import { SLUG } from "../core/index.ts";
 
 /**
  * A specification version as stored in `src/specs/definitions/{slug}/{version}.json`:
@@ -103,7 +104,7 @@ export type GeoDefinition = z.infer<typeof geoDefinition>;
 
 export const specificationDefinition = z
   .object({
-    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "slugs are lowercase ASCII kebab-case"),
+    slug: z.string().regex(SLUG, "slugs are lowercase ASCII kebab-case"),
     version: z.string().regex(/^\d+\.\d+\.\d+$/, "versions are semantic: MAJOR.MINOR.PATCH"),
     /** ISO date the version was published; a published version never changes. */
     published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),

@@ -1,7 +1,9 @@
 import { recordAudit } from "../accounts/index.ts";
 import { AppError, csvRow, notFound, type Page } from "../core/index.ts";
 import type { Database, Queryable } from "../db/index.ts";
+import type { Organization } from "../registry/index.ts";
 import type { FieldDefinition, SpecificationDefinition } from "./definition.ts";
+import { expectedDatasets } from "./expected.ts";
 import type {
   Confirmation,
   HvdCategory,
@@ -111,6 +113,11 @@ export class SpecsService {
       params,
     );
     return { items: rows.map(toEntry), total: rows.length, next: null };
+  }
+
+  /** The prioritized datasets with a specification the organization is expected to publish. */
+  async expectedDatasets(organization: Pick<Organization, "types">): Promise<PriorityListEntry[]> {
+    return expectedDatasets(organization, (await this.listPriorityList()).items);
   }
 
   async listSpecifications(): Promise<SpecificationSummary[]> {

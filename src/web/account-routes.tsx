@@ -2,8 +2,15 @@
 // the session's, or (signing in) the pre-session cookie's.
 import type { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { can, TOKEN_SCOPES, type AccountsService, type TokenScope, type User } from "../accounts/index.ts";
-import { isAppError, notFound, type Language } from "../core/index.ts";
+import {
+  actorOf,
+  can,
+  TOKEN_SCOPES,
+  type AccountsService,
+  type TokenScope,
+  type User,
+} from "../accounts/index.ts";
+import { UUID, isAppError, notFound, type Language } from "../core/index.ts";
 import type { RegistryService } from "../registry/index.ts";
 import { csrfToken, isCsrfSecret, newPreSessionSecret, PRE_SESSION_COOKIE, SESSION_COOKIE } from "./csrf.ts";
 import type { FieldProblem } from "./forms.tsx";
@@ -39,8 +46,6 @@ export interface AccountRouteDependencies {
   readonly registry: RegistryService;
   readonly publicUrl: string | undefined;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Where to go after signing in: a path on this site (never another site, never the sign-in page
@@ -141,7 +146,7 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
         errors: [{ fieldId: SIGN_IN_FIELDS.email, message: t.signInErrorWrong }],
       });
     }
-    const audit = { actor: `user:${user.id}`, fromAddress: clientAddress(c) };
+    const audit = { actor: actorOf(user), fromAddress: clientAddress(c) };
     // A new session at every sign-in (never a fixed one); the browser's earlier one ends.
     const previous = getCookie(c, SESSION_COOKIE);
     if (previous !== undefined) await accounts.revokeSession(previous, audit);
@@ -164,7 +169,7 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
       if (!csrfValid(c, form, "session")) return csrfRefused(c, language, ACCOUNT_PATH);
       const user = viewerOf(c)?.user;
       await accounts.revokeSession(session, {
-        actor: user === undefined ? "session" : `user:${user.id}`,
+        actor: user === undefined ? "session" : actorOf(user),
         fromAddress: clientAddress(c),
       });
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
@@ -268,7 +273,7 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
     const scope: TokenScope = values.scope;
     const created = await accounts.createApiToken(
       { userId: viewer.user.id, organizationCode: values.organization, scope, name: values.name },
-      { actor: `user:${viewer.user.id}`, fromAddress: clientAddress(c) },
+      { actor: actorOf(viewer.user), fromAddress: clientAddress(c) },
     );
     return accountPage(c, language, viewer, {
       createdToken: { name: created.name, token: created.token, organizationCode: created.organizationCode },
@@ -285,7 +290,7 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
     if (!own) {
       throw notFound({ sv: `Du har ingen API-nyckel ${id}.`, en: `You have no API token ${id}.` });
     }
-    await accounts.revokeApiToken(id, { actor: `user:${viewer.user.id}`, fromAddress: clientAddress(c) });
+    await accounts.revokeApiToken(id, { actor: actorOf(viewer.user), fromAddress: clientAddress(c) });
     return seeOther(c, language, `${ACCOUNT_PATH}?revoked=${id}`);
   });
 }

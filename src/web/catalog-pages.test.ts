@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { badplatserCsv, publishCsv } from "../../test/support/publishing.ts";
-import { createWebHarness, type WebHarness } from "./test-harness.ts";
+import { createWebHarness, type WebHarness } from "../../test/support/web-harness.ts";
 
 describe("the catalog search page", () => {
   let web: WebHarness;

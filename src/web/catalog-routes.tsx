@@ -1,8 +1,13 @@
 // The catalog search page: the API's search, read from the same query parameters, as a GET form.
 import type { Hono } from "hono";
-import type { CatalogSearch } from "../catalog/index.ts";
-import { AppError, encodeCursor } from "../core/index.ts";
-import { nextCursor, SearchQuerySchema, searchQueryOf } from "../http/api/catalog-search.ts";
+import {
+  nextCursor,
+  previousCursor,
+  SearchQuerySchema,
+  searchQueryOf,
+  type CatalogSearch,
+} from "../catalog/index.ts";
+import { AppError } from "../core/index.ts";
 import { pageRoute, siteOrigin } from "./kit.tsx";
 import { CATALOG_SEARCH_PATH, CatalogSearchPage } from "./pages/catalog-search.tsx";
 import type { WebEnv } from "./viewer.ts";
@@ -32,15 +37,14 @@ export function catalogRoutes(web: Hono<WebEnv>, deps: CatalogRouteDependencies)
     }
     const origin = siteOrigin(c, deps.publicUrl);
     const result = await deps.catalogSearch.search(query, origin);
-    const previousOffset = Math.max(0, query.offset - query.limit);
     return (
       <CatalogSearchPage
         language={language}
         query={query}
         result={result}
         next={nextCursor(query, result.total)}
-        previous={query.offset === 0 ? null : encodeCursor(String(previousOffset))}
-        previousIsFirst={previousOffset === 0}
+        previous={previousCursor(query)}
+        previousIsFirst={query.offset <= query.limit}
         origin={origin}
       />
     );

@@ -2,7 +2,7 @@
 // without JavaScript), a preview page of rows by the API's cursor, the map, downloads and the API.
 import type { Hono } from "hono";
 import { API_PAGING, type DatasetQueryService } from "../consolidation/index.ts";
-import { isKommunKod, isLanKod, notFound } from "../core/index.ts";
+import { SLUG, isKommunKod, isLanKod, notFound } from "../core/index.ts";
 import type { PublishingService } from "../publishing/index.ts";
 import type { RegistryService } from "../registry/index.ts";
 import type { SpecsService } from "../specs/index.ts";
@@ -26,7 +26,6 @@ export interface DataRouteDependencies {
   readonly publicUrl: string | undefined;
 }
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_QUERY_LENGTH = 200;
 const MAX_CURSOR_LENGTH = 2048;
 

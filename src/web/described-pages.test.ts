@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { OrganizationCode } from "../core/index.ts";
-import { createWebHarness, csrfFrom, type WebClient, type WebHarness } from "./test-harness.ts";
+import {
+  createWebHarness,
+  csrfFrom,
+  type WebClient,
+  type WebHarness,
+} from "../../test/support/web-harness.ts";
 
 const GOOD = {
   titleSv: "Bibliotekens öppettider",

@@ -1,6 +1,7 @@
 // The guided form for datasets an organization publishes elsewhere: the list (public), and for a
 // publisher of the organization a form to describe a new one, change or remove one.
 import type { Hono } from "hono";
+import { actorOf } from "../accounts/index.ts";
 import type { Language } from "../core/index.ts";
 import { parseDescription, type DescribedDatasets } from "../catalog/index.ts";
 import type { Organization, RegistryService } from "../registry/index.ts";
@@ -140,7 +141,7 @@ export function describedRoutes(web: Hono<WebEnv>, deps: DescribedRouteDependenc
       organization,
       viewer,
       form,
-      audit: { actor: `user:${viewer.user.id}`, fromAddress: clientAddress(c) },
+      audit: { actor: actorOf(viewer.user), fromAddress: clientAddress(c) },
     };
   };
 

@@ -1,7 +1,7 @@
 // The prioritized list, its change history, and the national coordinator's form for an entry.
 import type { Hono } from "hono";
-import type { AccountsService } from "../accounts/index.ts";
-import { isAppError, notFound, type Language } from "../core/index.ts";
+import { actorOf, type AccountsService } from "../accounts/index.ts";
+import { SLUG, isAppError, notFound, type Language } from "../core/index.ts";
 import {
   LEVELS,
   PRIORITY_STATUSES,
@@ -47,7 +47,6 @@ export interface PriorityRouteDependencies {
 /** How many of the latest changes the list's page shows. */
 export const LIST_HISTORY_ROWS = 20;
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const NAME_MAX = 200;
 const NOTES_MAX = 2000;
 
@@ -248,7 +247,7 @@ export function priorityRoutes(web: Hono<WebEnv>, deps: PriorityRouteDependencie
     const { change, errors } = checkPriorityForm(values, entry, size, language);
     if (errors.length > 0) return editPage(c, language, viewer, entry, { values, errors, status: 400 });
     if (Object.keys(change).length === 0) return seeOther(c, language, `${path}?saved=0`);
-    await specs.updatePriorityEntry(entry.slug, change, `user:${viewer.user.id}`, clientAddress(c));
+    await specs.updatePriorityEntry(entry.slug, change, actorOf(viewer.user), clientAddress(c));
     return seeOther(c, language, `${path}?saved=1`);
   });
 }

@@ -2,7 +2,12 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { OrganizationCode } from "../core/index.ts";
 import { CSRF_FIELD } from "./csrf.ts";
-import { createWebHarness, csrfFrom, type WebClient, type WebHarness } from "./test-harness.ts";
+import {
+  createWebHarness,
+  csrfFrom,
+  type WebClient,
+  type WebHarness,
+} from "../../test/support/web-harness.ts";
 
 const PUBLISHER = "pia@linkoping.se";
 const MALMO = "olle@malmo.se";

@@ -2,6 +2,7 @@
 // and an organization's readiness with its declaration forms (POST, then redirect, then GET; a
 // form with errors comes back with its values and the errors beside the fields).
 import type { Hono } from "hono";
+import { actorOf } from "../accounts/index.ts";
 import { notFound, type Language } from "../core/index.ts";
 import {
   countyComparison,
@@ -193,7 +194,7 @@ export function progressRoutes(web: Hono<WebEnv>, deps: ProgressRouteDependencie
     }
     const form = await readForm(c);
     if (!csrfValid(c, form, "session")) return csrfRefused(c, language, path);
-    const audit = { actor: `user:${viewer.user.id}`, fromAddress: clientAddress(c) };
+    const audit = { actor: actorOf(viewer.user), fromAddress: clientAddress(c) };
     return { organization, criterion, path, form, audit };
   };
 

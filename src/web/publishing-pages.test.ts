@@ -7,7 +7,12 @@ import type { OrganizationCode } from "../core/index.ts";
 import type { Release } from "../publishing/index.ts";
 import { badplatserCsv } from "../../test/support/publishing.ts";
 import { CSRF_FIELD } from "./csrf.ts";
-import { createWebHarness, csrfFrom, type WebClient, type WebHarness } from "./test-harness.ts";
+import {
+  createWebHarness,
+  csrfFrom,
+  type WebClient,
+  type WebHarness,
+} from "../../test/support/web-harness.ts";
 
 const MAX_UPLOAD_BYTES = 256 * 1024;
 const PUBLISHER = "pia@linkoping.se";
@@ -80,7 +85,7 @@ describe("the publish form", () => {
     );
   });
 
-  test("for the organization's publisher: the expected datasets, a labelled file input, the CSRF field", async () => {
+  test("for the organization's publisher: every specification, the expected ones first, a labelled file input, the CSRF field", async () => {
     const html = await publisher.get("/organizations/0580/publish?spec=badplatser");
     assert.match(html, /<h1>Publicera en fil<\/h1>/);
     assert.match(html, /Du publicerar för Linköpings kommun\./);
@@ -94,7 +99,10 @@ describe("the publish form", () => {
       (e) => e.specification !== null,
     );
     const select = /<select id="publish-spec"[^]*?<\/select>/.exec(html)?.[0] ?? "";
-    assert.equal(count(select, /<option /g), expected.length, "the datasets expected of a kommun");
+    const first = /<optgroup label="Förväntas av organisationen">[^]*?<\/optgroup>/.exec(select)?.[0] ?? "";
+    assert.equal(count(first, /<option /g), expected.length, "first the datasets expected of a kommun");
+    const specifications = await web.specs.listSpecifications();
+    assert.equal(count(select, /<option /g), specifications.length, "then every other specification");
     assert.match(html, /<label for="publish-file">Fil<\/label>/);
     assert.match(html, /<input id="publish-file" name="file" type="file"/);
     assert.match(html, /name="csrf" value="[A-Za-z0-9_-]{43}"/);

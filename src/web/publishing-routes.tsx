@@ -2,8 +2,8 @@
 // report of a rejected file), and the publish form. Rejected files are for the organization and
 // its coordinators only; publishing needs the publish right and the session's CSRF token.
 import type { Hono } from "hono";
-import type { AuditContext } from "../accounts/index.ts";
-import { isAppError, notFound, type Language } from "../core/index.ts";
+import { actorOf } from "../accounts/index.ts";
+import { isAppError, isUuid, notFound, SLUG, type Language } from "../core/index.ts";
 import {
   validRowsPublishable,
   type Publication,
@@ -11,7 +11,7 @@ import {
   type Release,
 } from "../publishing/index.ts";
 import type { Organization, RegistryService } from "../registry/index.ts";
-import type { PriorityListEntry, SpecsService } from "../specs/index.ts";
+import type { SpecsService } from "../specs/index.ts";
 import type { FieldProblem } from "./forms.tsx";
 import { fill, formatMegabytes, messages } from "./i18n.ts";
 import {
@@ -32,6 +32,7 @@ import { declaredSizeLimit, readUploadForm, type UploadForm } from "./multipart.
 import { ForbiddenPage } from "./pages/forbidden.tsx";
 import {
   PublicationPage,
+  publicationPath,
   PublicationsPage,
   ReleasePage,
   releasePath,
@@ -52,27 +53,6 @@ export interface PublishingRouteDependencies {
 /** Room in a form upload for the multipart framing and the other fields, beyond the file itself. */
 export const FORM_OVERHEAD_BYTES = 64 * 1024;
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * The prioritized datasets expected of an organization that have a specification: entries for
- * municipalities (and both) of a kommun, for regions (and both) of a region; Region Gotland, both,
- * gets all of them.
- */
-export async function expectedEntries(
-  specs: SpecsService,
-  organization: Organization,
-): Promise<PriorityListEntry[]> {
-  const levels = organization.types.map((type) => type);
-  const lists = await Promise.all(levels.map((level) => specs.listPriorityList({ level })));
-  const bySlug = new Map<string, PriorityListEntry>();
-  for (const entry of lists.flatMap((list) => list.items)) {
-    if (entry.specification !== null) bySlug.set(entry.slug, entry);
-  }
-  return [...bySlug.values()].sort((a, b) => a.rank - b.rank);
-}
-
 function noSuchRelease(id: string) {
   return notFound({ sv: `Det finns ingen release med id ${id}.`, en: `There is no release with id ${id}.` });
 }
@@ -92,11 +72,13 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
     }
   };
 
-  /** What the organization can publish: the prioritized datasets expected of it that have a specification. */
-  const publishOptions = async (organization: Organization, language: Language): Promise<PublishOption[]> => {
-    const entries = await expectedEntries(specs, organization);
-    return entries.map((entry) => ({ slug: entry.slug, name: entry.name[language] }));
-  };
+  /** What the organization can publish: any specification, those expected of it first (the domain's rule). */
+  const publishOptions = async (organization: Organization, language: Language): Promise<PublishOption[]> =>
+    (await publishing.publishableDatasets(organization.code)).map((dataset) => ({
+      slug: dataset.slug,
+      name: dataset.title[language],
+      expected: dataset.expected,
+    }));
 
   const forbidden = (c: WebContext, language: Language, path: string, message: string, close = false) =>
     htmlPage(c, language, <ForbiddenPage language={language} path={path} message={message} />, 403, {
@@ -108,7 +90,7 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
     const organization = await organizationOf(c);
     const viewer = viewerOf(c);
     const [entries, publications, summaries] = await Promise.all([
-      expectedEntries(specs, organization),
+      specs.expectedDatasets(organization),
       publishing.listPublications({ organizationCode: organization.code }),
       specs.listSpecifications(),
     ]);
@@ -148,11 +130,7 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
     const mayRead = viewerCan(viewer, "read", organization.code);
     const publication = await publicationOrNull(organization.code, slug);
     const releases =
-      publication === null
-        ? []
-        : (await publishing.listReleases(organization.code, slug)).filter(
-            (release) => release.status !== "rejected" || mayRead,
-          );
+      publication === null ? [] : await publishing.visibleReleases(organization.code, slug, viewer?.user);
     return (
       <PublicationPage
         language={language}
@@ -172,19 +150,21 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
     const organization = await organizationOf(c);
     const slug = c.req.param("slug") ?? "";
     const id = c.req.param("id") ?? "";
-    if (!UUID.test(id)) throw noSuchRelease(id);
-    const release = await publishing.getRelease(id);
-    if (release.organizationCode !== organization.code || release.slug !== slug) throw noSuchRelease(id);
+    if (!isUuid(id)) throw noSuchRelease(id);
     const viewer = viewerOf(c);
-    if (release.status === "rejected" && !viewerCan(viewer, "read", organization.code)) {
-      // A rejected file may hold what the organization has not made public.
-      if (viewer === null) return signInRedirect(c, language);
-      return forbidden(
-        c,
-        language,
-        releasePath(release),
-        fill(t.forbiddenRead, { organization: organization.name }),
-      );
+    let release: Release;
+    try {
+      // Who may see a rejected file is the publishing module's rule, the API's too.
+      release = await publishing.visibleRelease(id, viewer?.user, {
+        organizationCode: organization.code,
+        slug,
+      });
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      if (error.code === "UNAUTHORIZED") return signInRedirect(c, language);
+      if (error.code !== "FORBIDDEN") throw error;
+      const path = `${publicationPath(organization.code, slug)}/releases/${id}`;
+      return forbidden(c, language, path, fill(t.forbiddenRead, { organization: organization.name }));
     }
     const [report, spec, publication] = await Promise.all([
       publishing.getReleaseReport(id),
@@ -259,29 +239,18 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
     organization: Organization,
     viewer: Viewer,
     form: UploadForm,
-    audit: AuditContext,
+    fromAddress: string | null,
   ): Promise<Response> => {
     const t = messages(language);
     // The valid rows of a rejected file, read again from the store: nothing is uploaded twice.
     const releaseId = formText(form, "release");
     if (releaseId !== "") {
-      if (!UUID.test(releaseId)) throw noSuchRelease(releaseId);
-      // Whose release it is, before its file is opened.
-      const owned = await publishing.getRelease(releaseId);
-      if (owned.organizationCode !== organization.code || owned.status !== "rejected") {
+      if (!isUuid(releaseId)) throw noSuchRelease(releaseId);
+      // A release of another organization is not found from this one's form.
+      if ((await publishing.getRelease(releaseId)).organizationCode !== organization.code) {
         throw noSuchRelease(releaseId);
       }
-      const { release: rejected, body } = await publishing.releaseFile(releaseId);
-      const release = await publishing.publish({
-        organizationCode: organization.code,
-        slug: rejected.slug,
-        body,
-        fileName: rejected.file.name ?? undefined,
-        format: rejected.file.format,
-        mode: "valid-rows",
-        origin: "upload",
-        audit,
-      });
+      const release = await publishing.publishValidRows(releaseId, viewer.user, fromAddress);
       return seeOther(c, language, releasePath(release));
     }
 
@@ -307,7 +276,7 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
       fileName: file.name.slice(0, 255),
       mode: "all",
       origin: "upload",
-      audit,
+      audit: { actor: actorOf(viewer.user), fromAddress },
     });
     return seeOther(c, language, releasePath(release));
   };
@@ -349,8 +318,7 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
       const { form } = upload;
       try {
         if (!csrfValid(c, form, "session")) return csrfRefused(c, language, path);
-        const audit = { actor: `user:${viewer.user.id}`, fromAddress: clientAddress(c) };
-        return await publishUpload(c, language, organization, viewer, form, audit);
+        return await publishUpload(c, language, organization, viewer, form, clientAddress(c));
       } finally {
         await form.dispose();
       }

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { AppError, notFound, type Language } from "../core/index.ts";
-import { createWebHarness, type WebHarness } from "./test-harness.ts";
+import { createWebHarness, type WebHarness } from "../../test/support/web-harness.ts";
 import { webErrorPage } from "./index.ts";
 
 const OPENAPI = {

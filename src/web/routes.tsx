@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import { etag } from "hono/etag";
 import type { AccountsService } from "../accounts/index.ts";
 import type { DatasetQueryService } from "../consolidation/index.ts";
-import { isLanKod, notFound, type AppError, type Language, type LanKod } from "../core/index.ts";
+import { SLUG, isLanKod, notFound, type AppError, type Language, type LanKod } from "../core/index.ts";
 import type { PublishingService } from "../publishing/index.ts";
 import {
   ORGANIZATION_TYPES,
@@ -99,7 +99,6 @@ function byName(a: Organization, b: Organization): number {
 }
 
 // The same forms the API accepts; anything else is no page at all.
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const VERSION = /^\d+\.\d+\.\d+$/;
 
 /** The 404 for a specification path that cannot name one. */

@@ -10,7 +10,7 @@ import {
   type SpecificationSummary,
 } from "../specs/index.ts";
 import { SpecificationPage } from "./pages/specifications.tsx";
-import { createWebHarness, type WebHarness } from "./test-harness.ts";
+import { createWebHarness, type WebHarness } from "../../test/support/web-harness.ts";
 import { renderDocument } from "./routes.tsx";
 
 let web: WebHarness;

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { exampleCsv, type SpecificationDefinition, type SpecificationSummary } from "../specs/index.ts";
-import { createWebHarness, type WebHarness } from "./test-harness.ts";
+import { createWebHarness, type WebHarness } from "../../test/support/web-harness.ts";
 
 const MAX_UPLOAD_BYTES = 1024 * 1024;
 

@@ -77,7 +77,7 @@ describe("publishing a file", () => {
     );
     const publication = await publishing.getPublication("0580", "badplatser");
     assert.equal(publication.currentRelease?.id, release.id);
-    const original = await publishing.releaseFile(release.id);
+    const original = await publishing.releaseFile(release.id, undefined);
     const chunks: Uint8Array[] = [];
     for await (const chunk of original.body) chunks.push(chunk);
     assert.equal(Buffer.concat(chunks).toString("utf8"), csv);

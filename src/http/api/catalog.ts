@@ -10,7 +10,7 @@ import {
   type PreflightReport,
   type QualityScore,
 } from "../../catalog/index.ts";
-import type { Language } from "../../core/index.ts";
+import { DATASET_ID, type Language } from "../../core/index.ts";
 import type { AppEnv } from "../context.ts";
 import { notModified } from "./data.ts";
 import { errorResponses, OrganizationCodeSchema, jsonResponse as json } from "./schemas.ts";
@@ -129,7 +129,7 @@ const OrganizationQualitySchema = z
 const DatasetIdSchema = z
   .string()
   .regex(
-    /^(national|\d{2}|\d{4})\.[a-z0-9]+(-[a-z0-9]+)*$/,
+    DATASET_ID,
     "Id:t är {kod}.{slug} eller national.{slug}, till exempel 0580.badplatser / The id is {code}.{slug} or national.{slug}, e.g. 0580.badplatser",
   )
   .openapi({ example: "0580.badplatser" });

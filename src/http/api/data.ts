@@ -15,6 +15,7 @@ import {
 } from "../../consolidation/index.ts";
 import type { AppEnv } from "../context.ts";
 import { errorResponses, OrganizationCodeSchema } from "./schemas.ts";
+import { SLUG } from "../../core/index.ts";
 
 // ——— Shared with the OGC routes: negotiation, ETags, streaming ———
 
@@ -155,10 +156,7 @@ export function rawQuery(c: Context<AppEnv>): RawParams {
 
 const Slug = z
   .string()
-  .regex(
-    /^[a-z0-9]+(-[a-z0-9]+)*$/,
-    "Ett slug skrivs med små bokstäver och bindestreck / A slug is lowercase kebab-case",
-  )
+  .regex(SLUG, "Ett slug skrivs med små bokstäver och bindestreck / A slug is lowercase kebab-case")
   .openapi({ example: "badplatser", description: "The specification's slug (GET /api/v1/specifications)" });
 
 const PointSchema = z.object({ type: z.literal("Point"), coordinates: z.array(z.number()).length(2) });

@@ -1,13 +1,15 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { actorOf, can } from "../../accounts/index.ts";
-import { AppError } from "../../core/index.ts";
+import { actorOf } from "../../accounts/index.ts";
+import { SLUG, UUID, AppError } from "../../core/index.ts";
 import {
+  mayReadRelease,
   PUBLISH_MODES,
   RELEASE_ORIGINS,
   RELEASE_STATUSES,
   type FetchOutcome,
   type Publication,
+  type PublishableDataset,
   type PublishingService,
   type Release,
 } from "../../publishing/index.ts";
@@ -20,18 +22,12 @@ import { errorResponses, OrganizationCodeSchema, jsonResponse as json, scheduled
 
 const SlugSchema = z
   .string()
-  .regex(
-    /^[a-z0-9]+(-[a-z0-9]+)*$/,
-    "Specifikationens slug, till exempel badplatser / A specification slug, e.g. badplatser",
-  )
+  .regex(SLUG, "Specifikationens slug, till exempel badplatser / A specification slug, e.g. badplatser")
   .openapi({ example: "badplatser" });
 
 const ReleaseIdSchema = z
   .string()
-  .regex(
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-    "Ett release-id är ett UUID / A release id is a UUID",
-  )
+  .regex(UUID, "Ett release-id är ett UUID / A release id is a UUID")
   .openapi({ example: "3f1c2b9e-8a4d-4c1e-9b7a-2d5e6f708192" });
 
 export const ReleaseSchema = z
@@ -175,6 +171,49 @@ const fileRoute = createRoute({
   },
 });
 
+const validRowsRoute = createRoute({
+  method: "post",
+  path: "/releases/{id}/valid-rows",
+  tags: ["Publishing"],
+  summary: "Publicera de giltiga raderna / Publish the valid rows",
+  description:
+    "Publishes the rows without errors of a stored rejected file, read again from the platform's store: nothing is uploaded twice. Only the publication's newest file, and only a rejected one (409 otherwise); a file whose errors concern it as a whole is rejected again (422). Needs a publish token of the organization or a signed-in publisher. The web's \"publish the valid rows\" button does the same.",
+  security: [{ bearerAuth: [] }],
+  request: { params: z.object({ id: ReleaseIdSchema }) },
+  responses: {
+    201: json(ReleaseSchema, "The valid rows are published (status partial)"),
+    ...errorResponses([400, 401, 403, 404, 409, 422, 503]),
+  },
+});
+
+const PublishableSchema = z
+  .object({
+    specification: z.string().openapi({ example: "badplatser" }),
+    title: z.string().openapi({ example: "Badplatser" }),
+    expected: z.boolean().openapi({
+      description: "On the prioritized list for this kind of organization (kommun, region or both)",
+    }),
+    rank: z.number().int().nullable().openapi({ description: "Rank on the prioritized list, if on it" }),
+  })
+  .openapi("PublishableDataset");
+
+const publishableRoute = createRoute({
+  method: "get",
+  path: "/organizations/{code}/publishable",
+  tags: ["Publishing"],
+  summary: "Vad organisationen kan publicera / What the organization can publish",
+  description:
+    "Every specification may be published by any organization; those the prioritized list expects of its kind come first, by rank (the same list the web's publish form offers, and the readiness model counts).",
+  request: { params: z.object({ code: OrganizationCodeSchema }) },
+  responses: {
+    200: json(
+      z.object({ items: z.array(PublishableSchema), total: z.number().int(), next: z.null() }),
+      "Expected datasets first, then the other specifications",
+    ),
+    ...errorResponses([400, 404, 503]),
+  },
+});
+
 const FetchOutcomeSchema = z
   .object({
     outcome: z.enum(["released", "not-modified", "failed"]),
@@ -243,16 +282,7 @@ export function publicationsApi(
 ) {
   const app = new OpenAPIHono<AppEnv>();
   const base = (c: Context<AppEnv>) => `${baseUrl(new URL(c.req.url).origin)}/api/v1`;
-  // A rejected file may hold what the organization has not made public: only it (and its
-  // coordinators) may see the file and the report.
-  const mayReadUnpublished = (c: Context<AppEnv>, organizationCode: string) => {
-    const principal = c.get("principal");
-    return principal !== undefined && can(principal, "read", organizationCode);
-  };
-  const visibleRelease = (c: Context<AppEnv>, release: Release) => {
-    if (release.status === "rejected") authorize(c, "read", release.organizationCode);
-    return release;
-  };
+  // Who may see a rejected file is the publishing module's rule (mayReadRelease).
   const publicationBody = (c: Context<AppEnv>, publication: Publication) => ({
     organization: publication.organizationCode,
     specification: publication.slug,
@@ -260,9 +290,7 @@ export function publicationsApi(
     currentRelease:
       publication.currentRelease === null ? null : releaseBody(base(c), publication.currentRelease),
     latestRelease:
-      publication.latestRelease === null ||
-      (publication.latestRelease.status === "rejected" &&
-        !mayReadUnpublished(c, publication.organizationCode))
+      publication.latestRelease === null || !mayReadRelease(c.get("principal"), publication.latestRelease)
         ? null
         : releaseBody(base(c), publication.latestRelease),
     demo: publication.demo,
@@ -284,6 +312,11 @@ export function publicationsApi(
       origin: "upload",
       audit: { actor: actorOf(principal), fromAddress: clientAddress(c) },
     });
+    return releaseAnswer(c, release);
+  });
+
+  /** 201 with the release, or 422 with it when the file was rejected. */
+  const releaseAnswer = (c: Context<AppEnv>, release: Release) => {
     const answer = releaseBody(base(c), release);
     if (release.status === "rejected") {
       throw new AppError(
@@ -296,6 +329,24 @@ export function publicationsApi(
       );
     }
     return c.json(answer, 201, { Location: answer.links.self });
+  };
+
+  app.openapi(validRowsRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const release = await publishing.publishValidRows(id, c.get("principal"), clientAddress(c));
+    return releaseAnswer(c, release);
+  });
+
+  app.openapi(publishableRoute, async (c) => {
+    const { code } = c.req.valid("param");
+    const language = c.get("language");
+    const items = (await publishing.publishableDatasets(code)).map((d: PublishableDataset) => ({
+      specification: d.slug,
+      title: d.title[language],
+      expected: d.expected,
+      rank: d.rank,
+    }));
+    return c.json({ items, total: items.length, next: null }, 200, { Vary: "Accept-Language" });
   });
 
   const outcomeBody = (c: Context<AppEnv>, outcome: FetchOutcome) => ({
@@ -339,28 +390,28 @@ export function publicationsApi(
   app.openapi(getRoute, async (c) => {
     const { code, slug } = c.req.valid("param");
     const publication = await publishing.getPublication(code, slug);
-    const releases = (await publishing.listReleases(code, slug))
-      .filter((r) => r.status !== "rejected" || mayReadUnpublished(c, code))
-      .map((r) => releaseBody(base(c), r));
+    const releases = (await publishing.visibleReleases(code, slug, c.get("principal"))).map((r) =>
+      releaseBody(base(c), r),
+    );
     return c.json({ ...publicationBody(c, publication), releases }, 200);
   });
 
   app.openapi(releaseRoute, async (c) => {
-    const release = visibleRelease(c, await publishing.getRelease(c.req.valid("param").id));
+    const release = await publishing.visibleRelease(c.req.valid("param").id, c.get("principal"));
     return c.json(releaseBody(base(c), release), 200);
   });
 
   app.openapi(reportRoute, async (c) => {
     const { id } = c.req.valid("param");
-    visibleRelease(c, await publishing.getRelease(id));
+    await publishing.visibleRelease(id, c.get("principal"));
     const report = await publishing.getReleaseReport(id);
     return c.json(report as unknown as { valid: boolean }, 200);
   });
 
   app.openapi(fileRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { release, body } = await publishing.releaseFile(id);
-    visibleRelease(c, release);
+    // The rule is checked before the file is opened: a refused request holds no descriptor.
+    const { release, body } = await publishing.releaseFile(id, c.get("principal"));
     const name = (
       release.file.name ?? `${release.slug}-${release.organizationCode}.${release.file.format}`
     ).replace(/[^\w.\-åäöÅÄÖ]/g, "_");

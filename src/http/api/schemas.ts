@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { ERROR_CODES } from "../../core/index.ts";
+import { LAN_KOD, ORGANIZATION_CODE, ERROR_CODES } from "../../core/index.ts";
 import { ORGANIZATION_TYPES } from "../../registry/index.ts";
 
 export const LanCodeSchema = z
   .string()
   .regex(
-    /^\d{2}$/,
+    LAN_KOD,
     "Länskoden ska vara två siffror, till exempel 05 / The county code must be two digits, e.g. 05",
   )
   .openapi({ example: "05", description: "Länskod (two digits, a string)" });
@@ -13,7 +13,7 @@ export const LanCodeSchema = z
 export const OrganizationCodeSchema = z
   .string()
   .regex(
-    /^(\d{2}|\d{4})$/,
+    ORGANIZATION_CODE,
     "Koden ska vara fyra siffror (kommun) eller två (region) / The code must be four digits (kommun) or two (region)",
   )
   .openapi({

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { AccountsService } from "../../accounts/index.ts";
+import { actorOf, type AccountsService } from "../../accounts/index.ts";
 import { clientAddress, SESSION_COOKIE } from "../auth.ts";
 import type { AppEnv } from "../context.ts";
 import { errorResponses } from "./schemas.ts";
@@ -52,7 +52,7 @@ export function sessionApi(accounts: AccountsService) {
     const { email, password } = c.req.valid("json");
     const user = await accounts.authenticate(email, password, clientAddress(c));
     const session = await accounts.createSession(user.id, undefined, {
-      actor: `user:${user.id}`,
+      actor: actorOf(user),
       fromAddress: clientAddress(c),
     });
     setCookie(c, SESSION_COOKIE, session.token, {

@@ -13,6 +13,7 @@ import type { AppEnv } from "../context.ts";
 import { exampleFor } from "../../demo/index.ts";
 import type { RegistryService } from "../../registry/index.ts";
 import { errorResponses, listSchema, OrganizationCodeSchema, jsonResponse as json } from "./schemas.ts";
+import { SLUG } from "../../core/index.ts";
 
 const Localized = z.object({ sv: z.string(), en: z.string() });
 
@@ -57,10 +58,7 @@ const TableSchemaDocument = z
 
 const Slug = z
   .string()
-  .regex(
-    /^[a-z0-9]+(-[a-z0-9]+)*$/,
-    "Ett slug skrivs med små bokstäver och bindestreck / A slug is lowercase kebab-case",
-  )
+  .regex(SLUG, "Ett slug skrivs med små bokstäver och bindestreck / A slug is lowercase kebab-case")
   .openapi({ example: "badplatser" });
 const Version = z
   .string()

@@ -4,6 +4,7 @@ import type { AppEnv } from "../context.ts";
 import { toWebStream } from "../stream.ts";
 import { LimitedBody } from "../upload.ts";
 import { errorResponses } from "./schemas.ts";
+import { ORGANIZATION_CODE, SLUG } from "../../core/index.ts";
 
 const Localized = z.object({ sv: z.string(), en: z.string() });
 
@@ -47,7 +48,7 @@ const query = z.object({
   spec: z
     .string()
     .regex(
-      /^[a-z0-9]+(-[a-z0-9]+)*$/,
+      SLUG,
       "Ange specifikationens slug, till exempel badplatser / Give the specification's slug, e.g. badplatser",
     )
     .openapi({ example: "badplatser" }),
@@ -66,7 +67,7 @@ const query = z.object({
   org: z
     .string()
     .regex(
-      /^(\d{2}|\d{4})$/,
+      ORGANIZATION_CODE,
       "Organisationens kod: fyra siffror (kommun) eller två (region) / Four digits (kommun) or two (region)",
     )
     .optional()

@@ -1,6 +1,7 @@
 // The OpenAPI 3.0 description of the OGC API Features endpoints (the "service-desc" of the landing
 // page). OGC API Features Part 1 asks for OpenAPI 3.0, so it is written out here rather than
 // taken from the main /openapi.json, which is 3.1 and describes /api/v1.
+import { KOMMUN_KOD, LAN_KOD } from "../../core/index.ts";
 
 const ERROR = {
   description: "Error, in the platform's shape { error: { code, message, details } }",
@@ -184,8 +185,18 @@ export function ogcOpenApiDocument(baseUrl: string, collectionIds: readonly stri
               description: "Opaque position of the next page; follow the next link rather than building it",
               schema: { type: "string" },
             },
-            { name: "kommun", in: "query", required: false, schema: { type: "string", pattern: "^\\d{4}$" } },
-            { name: "lan", in: "query", required: false, schema: { type: "string", pattern: "^\\d{2}$" } },
+            {
+              name: "kommun",
+              in: "query",
+              required: false,
+              schema: { type: "string", pattern: KOMMUN_KOD.source },
+            },
+            {
+              name: "lan",
+              in: "query",
+              required: false,
+              schema: { type: "string", pattern: LAN_KOD.source },
+            },
             f,
           ],
           responses: {

@@ -80,6 +80,9 @@ export const sv = {
   publishErrorNoSpec: "Välj vilken datamängd filen innehåller.",
   publishErrorNoFile: "Välj en fil att publicera.",
   publishNoneExpected: "Det finns ingen datamängd med specifikation som organisationen kan publicera ännu.",
+  // The publish form's two groups: any specification may be published, the expected ones first.
+  publishGroupExpected: "Förväntas av organisationen",
+  publishGroupOther: "Övriga specifikationer",
   describedLink: "Datamängder som organisationen beskriver själv",
 } as const;
 
@@ -161,5 +164,7 @@ export const en = {
   publishErrorNoSpec: "Choose which dataset the file holds.",
   publishErrorNoFile: "Choose a file to publish.",
   publishNoneExpected: "There is no dataset with a specification the organization can publish yet.",
+  publishGroupExpected: "Expected of the organization",
+  publishGroupOther: "Other specifications",
   describedLink: "Datasets the organization describes itself",
 } as const satisfies English<typeof sv>;

@@ -12,12 +12,14 @@ export const PUBLISH_FIELDS = { spec: "publish-spec", file: "publish-file" } as 
 export interface PublishOption {
   readonly slug: string;
   readonly name: string;
+  /** On the prioritized list for this kind of organization: offered first. */
+  readonly expected: boolean;
 }
 
 export interface PublishPageProps {
   readonly language: Language;
   readonly organization: Organization;
-  /** The datasets the organization can publish: those with a specification. */
+  /** The datasets the organization can publish: every specification, the expected ones first. */
   readonly options: readonly PublishOption[];
   readonly selected: string | undefined;
   readonly csrfToken: string;
@@ -78,11 +80,20 @@ export function PublishPage(props: PublishPageProps) {
               name="spec"
               {...fieldAria(PUBLISH_FIELDS.spec, errors, "publish-spec-hint")}
             >
-              {options.map((option) => (
-                <option value={option.slug} selected={option.slug === selected}>
-                  {option.name}
-                </option>
-              ))}
+              {[
+                { label: t.publishGroupExpected, group: options.filter((o) => o.expected) },
+                { label: t.publishGroupOther, group: options.filter((o) => !o.expected) },
+              ]
+                .filter(({ group }) => group.length > 0)
+                .map(({ label, group }) => (
+                  <optgroup label={label}>
+                    {group.map((option) => (
+                      <option value={option.slug} selected={option.slug === selected}>
+                        {option.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
             </select>
           </div>
           <FileField

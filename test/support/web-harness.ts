@@ -1,31 +1,32 @@
 // The web routes over a seeded in-memory database, without the rest of the HTTP layer: the
 // language middleware and error handling are stood in for here as src/http does them, and the
-// principal is resolved by the HTTP layer's own resolvePrincipal. A small client keeps cookies
-// like a browser and sends our Origin on POSTs. For tests only.
+// principal is resolved by the HTTP layer's own resolvePrincipal. It lives outside src/web
+// because it borrows from src/http, which the web never imports (docs/architecture.md). A small
+// client keeps cookies like a browser and sends our Origin on POSTs. For tests only.
 import {
   CatalogSearch,
   CatalogService,
   DescribedDatasets,
   HarvestService,
   harvestSearchFeeds,
-} from "../catalog/index.ts";
+} from "../../src/catalog/index.ts";
 import assert from "node:assert/strict";
 import { Hono } from "hono";
-import { AccountsService, type Role, type User } from "../accounts/index.ts";
-import { DatasetQueryService } from "../consolidation/index.ts";
-import { isAppError, notFound } from "../core/index.ts";
-import { resolvePrincipal } from "../http/auth.ts";
-import { HTTP_STATUS } from "../http/errors.ts";
-import { ProgressService } from "../progress/index.ts";
-import { PublishingService } from "../publishing/index.ts";
-import { RegistryService } from "../registry/index.ts";
-import { SpecsService } from "../specs/index.ts";
-import { ValidationService } from "../validation/index.ts";
-import { createSeededDatabase, type TestDatabase } from "../../test/support/platform.ts";
-import { temporaryFileStore } from "../../test/support/publishing.ts";
-import { CSRF_FIELD } from "./csrf.ts";
-import { pathLanguage } from "./paths.ts";
-import { webErrorPage, webRoutes, type WebEnv } from "./index.ts";
+import { AccountsService, type Role, type User } from "../../src/accounts/index.ts";
+import { DatasetQueryService } from "../../src/consolidation/index.ts";
+import { isAppError, notFound } from "../../src/core/index.ts";
+import { resolvePrincipal } from "../../src/http/auth.ts";
+import { HTTP_STATUS } from "../../src/http/errors.ts";
+import { ProgressService } from "../../src/progress/index.ts";
+import { PublishingService } from "../../src/publishing/index.ts";
+import { RegistryService } from "../../src/registry/index.ts";
+import { SpecsService } from "../../src/specs/index.ts";
+import { ValidationService } from "../../src/validation/index.ts";
+import { createSeededDatabase, type TestDatabase } from "./platform.ts";
+import { temporaryFileStore } from "./publishing.ts";
+import { CSRF_FIELD } from "../../src/web/csrf.ts";
+import { pathLanguage } from "../../src/web/paths.ts";
+import { webErrorPage, webRoutes, type WebEnv } from "../../src/web/index.ts";
 
 /** The origin app.request uses; POSTs from "the site" carry it. */
 export const HARNESS_ORIGIN = "http://localhost";
