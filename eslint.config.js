@@ -14,7 +14,7 @@ const MAY_IMPORT = {
   db: ["core"],
   net: ["core"],
   files: ["core"],
-  registry: ["core", "db"],
+  registry: ["core", "db", "accounts"],
   accounts: ["core", "db"],
   specs: BELOW_SPECS,
   validation: [...BELOW_SPECS, "specs"],
