@@ -14,7 +14,7 @@ import {
   sessionTtlSchema,
   userIdSchema,
 } from "./input.ts";
-import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "./sign-in-limits.ts";
+import { claimSignInAttempt, clearSignInFailures } from "./sign-in-limits.ts";
 import { dummyPasswordHash, generatePassword, hashPassword, verifyPassword } from "./password.ts";
 import {
   looksLikeApiToken,
@@ -290,7 +290,8 @@ export class AccountsService {
    * the limits further attempts are refused with RATE_LIMITED without checking the password.
    */
   async authenticate(email: string, password: string, fromAddress?: string | null): Promise<User> {
-    await assertSignInAllowed(this.db, email, fromAddress);
+    // Counted before the password is checked: concurrent guesses cannot outrun the limit.
+    await claimSignInAttempt(this.db, email, fromAddress);
     const parsed = emailSchema.safeParse(email);
     const [row] = parsed.success
       ? await this.db.query<UserRow>("SELECT * FROM users WHERE email = $1", [parsed.data])
@@ -298,10 +299,9 @@ export class AccountsService {
     // Hash even when there is no such user, so the answer takes as long either way.
     const matches = await verifyPassword(password, row?.password_hash ?? (await dummyPasswordHash()));
     if (row === undefined || !matches || row.disabled_at !== null) {
-      await recordSignInFailure(this.db, email, fromAddress);
       throw signInFailed();
     }
-    await clearSignInFailures(this.db, email);
+    await clearSignInFailures(this.db, email, fromAddress);
     return loadUserRow(this.db, row);
   }
 

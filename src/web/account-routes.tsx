@@ -4,6 +4,7 @@ import type { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { can, TOKEN_SCOPES, type AccountsService, type TokenScope, type User } from "../accounts/index.ts";
 import { isAppError, notFound, type Language } from "../core/index.ts";
+import { sessionCookieOptions } from "../http/cookies.ts";
 import type { RegistryService } from "../registry/index.ts";
 import { csrfToken, isCsrfSecret, newPreSessionSecret, PRE_SESSION_COOKIE, SESSION_COOKIE } from "./csrf.ts";
 import type { FieldProblem } from "./forms.tsx";
@@ -56,20 +57,13 @@ export function safeNext(value: string | undefined): string | undefined {
 
 export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies): void {
   const { accounts, registry, publicUrl } = deps;
-  const secure = (c: WebContext) =>
-    publicUrl?.startsWith("https:") === true || new URL(c.req.url).protocol === "https:";
 
   /** The browser's pre-session secret, made (and set as a cookie) when it has none. */
   const preSessionSecret = (c: WebContext): string => {
     const existing = getCookie(c, PRE_SESSION_COOKIE);
     if (isCsrfSecret(existing)) return existing;
     const secret = newPreSessionSecret();
-    setCookie(c, PRE_SESSION_COOKIE, secret, {
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: secure(c),
-      path: "/",
-    });
+    setCookie(c, PRE_SESSION_COOKIE, secret, sessionCookieOptions(c.req.url, publicUrl));
     return secret;
   };
 
@@ -146,13 +140,7 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
     const previous = getCookie(c, SESSION_COOKIE);
     if (previous !== undefined) await accounts.revokeSession(previous, audit);
     const session = await accounts.createSession(user.id, undefined, audit);
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: secure(c),
-      path: "/",
-      expires: session.expiresAt,
-    });
+    setCookie(c, SESSION_COOKIE, session.token, sessionCookieOptions(c.req.url, publicUrl, session.expiresAt));
     deleteCookie(c, PRE_SESSION_COOKIE, { path: "/" });
     return c.redirect(next ?? localizedPath(language, ACCOUNT_PATH), 303);
   });

@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AccountsService } from "../../accounts/index.ts";
 import { clientAddress, SESSION_COOKIE } from "../auth.ts";
 import type { AppEnv } from "../context.ts";
+import { sessionCookieOptions } from "../cookies.ts";
 import { errorResponses } from "./schemas.ts";
 
 const SessionUser = z
@@ -20,7 +21,7 @@ const signIn = createRoute({
   tags: ["Accounts"],
   summary: "Logga in / Sign in",
   description:
-    "Sets an HttpOnly, SameSite=Lax session cookie (the same one the web sign-in sets). Requests that change data with the cookie must come from this origin.",
+    "Sets an HttpOnly, SameSite=Lax session cookie (the same one the web sign-in sets), Secure when the site is served over https. Requests that change data with the cookie must come from this origin.",
   request: {
     body: {
       required: true,
@@ -45,7 +46,7 @@ const signOut = createRoute({
   responses: { 204: { description: "Signed out" } },
 });
 
-export function sessionApi(accounts: AccountsService) {
+export function sessionApi(accounts: AccountsService, publicUrl: string | undefined) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(signIn, async (c) => {
@@ -55,13 +56,7 @@ export function sessionApi(accounts: AccountsService) {
       actor: `user:${user.id}`,
       fromAddress: clientAddress(c),
     });
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: new URL(c.req.url).protocol === "https:",
-      path: "/",
-      expires: session.expiresAt,
-    });
+    setCookie(c, SESSION_COOKIE, session.token, sessionCookieOptions(c.req.url, publicUrl, session.expiresAt));
     return c.json(
       {
         id: user.id,
