@@ -28,6 +28,7 @@ import {
   AccountPage,
   SIGN_IN_FIELDS,
   SignInPage,
+  TOKEN_EXPIRY_CHOICES,
   TOKEN_FIELDS,
   type RoleNames,
   type TokenFormValues,
@@ -183,7 +184,7 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
     viewer: Viewer,
     extra: {
       status?: 200 | 400;
-      createdToken?: { name: string; token: string; organizationCode: string };
+      createdToken?: { name: string; token: string; organizationCode: string; expiresAt: Date | null };
       revokedName?: string;
       values?: TokenFormValues;
       errors?: FieldProblem[];
@@ -235,6 +236,7 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
       name: formText(form, "name").slice(0, 200),
       organization: formText(form, "organization"),
       scope: TOKEN_SCOPES.find((s) => s === scopeText),
+      expiry: TOKEN_EXPIRY_CHOICES.find((choice) => choice === (formText(form, "expiry") || "365")),
     };
     const { names, tokenOrganizations } = await namesFor(viewer.user);
     const errors: FieldProblem[] = [];
@@ -242,6 +244,7 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
       errors.push({ fieldId: TOKEN_FIELDS.name, message: t.tokenErrorName });
     if (!tokenOrganizations.some((o) => o.code === values.organization))
       errors.push({ fieldId: TOKEN_FIELDS.organization, message: t.tokenErrorOrganization });
+    if (values.expiry === undefined) errors.push({ fieldId: TOKEN_FIELDS.expiry, message: t.tokenExpiry.error });
     if (values.scope === undefined) errors.push({ fieldId: TOKEN_FIELDS.scope, message: t.tokenErrorScope });
     else if (errors.length === 0 && !can(viewer.user, values.scope, values.organization)) {
       errors.push({
@@ -255,11 +258,22 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
       return accountPage(c, language, viewer, { status: 400, values, errors });
     const scope: TokenScope = values.scope;
     const created = await accounts.createApiToken(
-      { userId: viewer.user.id, organizationCode: values.organization, scope, name: values.name },
+      {
+        userId: viewer.user.id,
+        organizationCode: values.organization,
+        scope,
+        name: values.name,
+        expiresInDays: values.expiry === "never" || values.expiry === undefined ? null : Number(values.expiry),
+      },
       { actor: `user:${viewer.user.id}`, fromAddress: clientAddress(c) },
     );
     return accountPage(c, language, viewer, {
-      createdToken: { name: created.name, token: created.token, organizationCode: created.organizationCode },
+      createdToken: {
+        name: created.name,
+        token: created.token,
+        organizationCode: created.organizationCode,
+        expiresAt: created.expiresAt,
+      },
     });
   });
 
