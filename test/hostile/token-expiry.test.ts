@@ -115,7 +115,7 @@ describe("API token expiry", () => {
       assert.equal((JSON.parse(never.stdout) as { expiresAt: string | null }).expiresAt, null);
       const bad = await runCli([...base, "--expires-in-days", "0"], env);
       assert.notEqual(bad.code, 0);
-      assert.match(bad.stderr, /1–3650/);
+      assert.match(bad.stdout + bad.stderr, /1–3650/);
     },
   );
 });
