@@ -96,10 +96,16 @@ describe(
           } else await new Promise((resolve) => setTimeout(resolve, 10));
         }
       })();
-      const big = await publish(csvOf(ROWS, "ny-"));
-      watching = false;
-      await watch;
-      await killer.end();
+      let big: Response;
+      try {
+        big = await publish(csvOf(ROWS, "ny-"));
+      } catch (error) {
+        assert.fail(`the publish got no answer (${String(error)}); the server said:\n${output.slice(-3000)}`);
+      } finally {
+        watching = false;
+        await watch.catch(() => undefined);
+        await killer.end();
+      }
       assert.ok(terminated > 0, "the swap was seen and its backend terminated");
 
       const body = (await big.json()) as { error?: { code: string } };
