@@ -60,7 +60,11 @@ export function openPostgres(options: PostgresOptions): Database {
     } catch (error) {
       const translated = translateError(error);
       if (translated !== error) broken ??= error as Error;
-      throw broken === undefined ? translated : isAppError(translated) ? translated : serviceUnavailable(error);
+      throw broken === undefined
+        ? translated
+        : isAppError(translated)
+          ? translated
+          : serviceUnavailable(error);
     } finally {
       client.off("error", onError);
       // A broken connection is destroyed rather than returned to the pool.

@@ -80,7 +80,9 @@ const OPENAPI_TAGS = [
 /** A RATE_LIMITED error says when to come back; the header says it to machines. */
 function retryAfter(error: AppError): Record<string, string> {
   const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-  return error.code === "RATE_LIMITED" && typeof seconds === "number" ? { "Retry-After": String(seconds) } : {};
+  return error.code === "RATE_LIMITED" && typeof seconds === "number"
+    ? { "Retry-After": String(seconds) }
+    : {};
 }
 
 function isApiPath(path: string): boolean {

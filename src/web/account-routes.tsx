@@ -141,7 +141,12 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
     const previous = getCookie(c, SESSION_COOKIE);
     if (previous !== undefined) await accounts.revokeSession(previous, audit);
     const session = await accounts.createSession(user.id, undefined, audit);
-    setCookie(c, SESSION_COOKIE, session.token, sessionCookieOptions(c.req.url, publicUrl, session.expiresAt));
+    setCookie(
+      c,
+      SESSION_COOKIE,
+      session.token,
+      sessionCookieOptions(c.req.url, publicUrl, session.expiresAt),
+    );
     deleteCookie(c, PRE_SESSION_COOKIE, { path: "/" });
     return c.redirect(next ?? localizedPath(language, ACCOUNT_PATH), 303);
   });
@@ -244,7 +249,8 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
       errors.push({ fieldId: TOKEN_FIELDS.name, message: t.tokenErrorName });
     if (!tokenOrganizations.some((o) => o.code === values.organization))
       errors.push({ fieldId: TOKEN_FIELDS.organization, message: t.tokenErrorOrganization });
-    if (values.expiry === undefined) errors.push({ fieldId: TOKEN_FIELDS.expiry, message: t.tokenExpiry.error });
+    if (values.expiry === undefined)
+      errors.push({ fieldId: TOKEN_FIELDS.expiry, message: t.tokenExpiry.error });
     if (values.scope === undefined) errors.push({ fieldId: TOKEN_FIELDS.scope, message: t.tokenErrorScope });
     else if (errors.length === 0 && !can(viewer.user, values.scope, values.organization)) {
       errors.push({
@@ -263,7 +269,8 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
         organizationCode: values.organization,
         scope,
         name: values.name,
-        expiresInDays: values.expiry === "never" || values.expiry === undefined ? null : Number(values.expiry),
+        expiresInDays:
+          values.expiry === "never" || values.expiry === undefined ? null : Number(values.expiry),
       },
       { actor: `user:${viewer.user.id}`, fromAddress: clientAddress(c) },
     );

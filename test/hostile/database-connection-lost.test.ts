@@ -48,7 +48,11 @@ describe(
       dataDir = await mkdtemp(join(tmpdir(), "dv-hostile-"));
       const url = database.url ?? "";
       dbName = new URL(url).pathname.slice(1);
-      server = await startCliServer({ DATABASE_URL: url, DATA_DIR: dataDir, ADMIN_PASSWORD: "ett långt lösenord 123" });
+      server = await startCliServer({
+        DATABASE_URL: url,
+        DATA_DIR: dataDir,
+        ADMIN_PASSWORD: "ett långt lösenord 123",
+      });
       server.child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
       server.child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
       token = await publisherToken(database.db, "0580");
@@ -78,9 +82,9 @@ describe(
       const killer = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await killer.connect();
       let terminated = 0;
-      let watching = true;
+      const watching = { on: true };
       const watch = (async () => {
-        while (watching && terminated === 0) {
+        while (watching.on && terminated === 0) {
           const { rows } = await killer.query<{ n: number }>(
             `SELECT count(*)::int AS n FROM pg_stat_activity
              WHERE datname = $1 AND state = 'active' AND query LIKE '%FROM staged_rows WHERE release_id%'
@@ -102,7 +106,7 @@ describe(
       } catch (error) {
         assert.fail(`the publish got no answer (${String(error)}); the server said:\n${output.slice(-3000)}`);
       } finally {
-        watching = false;
+        watching.on = false;
         await watch.catch(() => undefined);
         await killer.end();
       }
@@ -114,7 +118,11 @@ describe(
       assert.equal(big.headers.get("retry-after"), "5");
 
       await new Promise((resolve) => setTimeout(resolve, 500));
-      assert.equal(server.child.exitCode, null, `the server process is still running:\n${output.slice(-3000)}`);
+      assert.equal(
+        server.child.exitCode,
+        null,
+        `the server process is still running:\n${output.slice(-3000)}`,
+      );
       assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
 
       await admin.end().catch(() => undefined);

@@ -6,12 +6,7 @@ import { after, before, describe, test } from "node:test";
 import type { Database } from "../../src/db/index.ts";
 import type { PublishingService } from "../../src/publishing/index.ts";
 import { createSeededDatabase, type TestDatabase } from "../support/platform.ts";
-import {
-  badplatserCsv,
-  publishCsv,
-  publishingService,
-  temporaryFileStore,
-} from "../support/publishing.ts";
+import { badplatserCsv, publishCsv, publishingService, temporaryFileStore } from "../support/publishing.ts";
 
 async function leaveStagedRows(
   db: Database,
@@ -58,7 +53,11 @@ describe("orphaned staged rows", () => {
 
   test("the publish that takes over an expired lease removes the dead publish's staged rows", async () => {
     const dead = "00000000-0000-4000-8000-00000000dead";
-    await leaveStagedRows(database.db, { org: "0580", slug: "badplatser", token: dead, leaseSeconds: -60 }, 5);
+    await leaveStagedRows(
+      database.db,
+      { org: "0580", slug: "badplatser", token: dead, leaseSeconds: -60 },
+      5,
+    );
     assert.equal(await stagedOf(database.db, dead), 5);
     await publishCsv(publishing, "0580", "badplatser", badplatserCsv([{ id: "b1", name: "Stranden" }]));
     assert.equal(await stagedOf(database.db, dead), 0);
@@ -67,8 +66,16 @@ describe("orphaned staged rows", () => {
   test("the periodic job removes rows under expired leases and leaves a running publish's alone", async () => {
     const expired = "00000000-0000-4000-8000-0000000e0001";
     const running = "00000000-0000-4000-8000-0000000e0002";
-    await leaveStagedRows(database.db, { org: "0114", slug: "badplatser", token: expired, leaseSeconds: -1 }, 4);
-    await leaveStagedRows(database.db, { org: "0115", slug: "badplatser", token: running, leaseSeconds: 120 }, 3);
+    await leaveStagedRows(
+      database.db,
+      { org: "0114", slug: "badplatser", token: expired, leaseSeconds: -1 },
+      4,
+    );
+    await leaveStagedRows(
+      database.db,
+      { org: "0115", slug: "badplatser", token: running, leaseSeconds: 120 },
+      3,
+    );
     assert.equal(await publishing.clearExpiredLeases(), 4);
     assert.equal(await stagedOf(database.db, expired), 0);
     assert.equal(await stagedOf(database.db, running), 3);

@@ -21,7 +21,12 @@ describe("thirty concurrent wrong passwords for one account", () => {
     platform = await startTestPlatform();
     const accounts = new AccountsService(platform.db);
     for (const email of ["api@kommun.se", "webb@kommun.se"]) {
-      await accounts.createUser({ email, displayName: email, password: TEST_PASSWORD, roles: [{ role: "data-user" }] });
+      await accounts.createUser({
+        email,
+        displayName: email,
+        password: TEST_PASSWORD,
+        roles: [{ role: "data-user" }],
+      });
     }
   });
   after(() => platform.close());
@@ -54,7 +59,11 @@ describe("thirty concurrent wrong passwords for one account", () => {
         const response = await fetch(`${platform.url}/sign-in`, {
           method: "POST",
           redirect: "manual",
-          headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: platform.url },
+          headers: {
+            "Content-Type": "application/x-www-form-urlencoded",
+            Cookie: cookie,
+            Origin: platform.url,
+          },
           body: new URLSearchParams({ csrf, email: "webb@kommun.se", password: "fel lösenord" }).toString(),
         });
         await response.body?.cancel();

@@ -39,7 +39,9 @@ describe("API token expiry", () => {
     const expected = Date.now() + 365 * DAY;
     assert.ok(byDefault.expiresAt !== null && Math.abs(byDefault.expiresAt.getTime() - expected) < 60_000);
     const month = await accounts.createApiToken({ ...base, name: "månad", expiresInDays: 30 });
-    assert.ok(month.expiresAt !== null && Math.abs(month.expiresAt.getTime() - (Date.now() + 30 * DAY)) < 60_000);
+    assert.ok(
+      month.expiresAt !== null && Math.abs(month.expiresAt.getTime() - (Date.now() + 30 * DAY)) < 60_000,
+    );
     const never = await accounts.createApiToken({ ...base, name: "aldrig", expiresInDays: null });
     assert.equal(never.expiresAt, null);
     const listed = await accounts.listApiTokens(userId);
@@ -54,7 +56,8 @@ describe("API token expiry", () => {
       name: "gammal",
       expiresInDays: 1,
     });
-    const lastUsed = async () => (await accounts.listApiTokens(userId)).find((t) => t.id === created.id)?.lastUsedAt;
+    const lastUsed = async () =>
+      (await accounts.listApiTokens(userId)).find((t) => t.id === created.id)?.lastUsedAt;
     assert.equal(created.lastUsedAt, null);
     assert.equal((await read(created.token)).status, 200);
     const first = await lastUsed();
@@ -88,13 +91,21 @@ describe("API token expiry", () => {
     const made = await fetch(`${platform.url}/account/tokens`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: session, Origin: platform.url },
-      body: new URLSearchParams({ csrf, name: "webb", organization: "0580", scope: "read", expiry: "90" }).toString(),
+      body: new URLSearchParams({
+        csrf,
+        name: "webb",
+        organization: "0580",
+        scope: "read",
+        expiry: "90",
+      }).toString(),
     });
     const html = await made.text();
     assert.equal(made.status, 200, html);
     assert.match(html, /data-token-expiry="">Nyckeln gäller till /);
     const token = (await accounts.listApiTokens(userId)).find((t) => t.name === "webb");
-    assert.ok(token?.expiresAt != null && Math.abs(token.expiresAt.getTime() - (Date.now() + 90 * DAY)) < 60_000);
+    assert.ok(
+      token?.expiresAt != null && Math.abs(token.expiresAt.getTime() - (Date.now() + 90 * DAY)) < 60_000,
+    );
   });
 
   test(
@@ -105,7 +116,17 @@ describe("API token expiry", () => {
       const url = new URL(TEST_DATABASE_URL ?? "");
       url.pathname = `/${row?.url ?? ""}`;
       const env = { DATABASE_URL: url.toString() };
-      const base = ["token", "create", "--user", "nyckel@kommun.se", "--org", "0580", "--scope", "read", "--json"];
+      const base = [
+        "token",
+        "create",
+        "--user",
+        "nyckel@kommun.se",
+        "--org",
+        "0580",
+        "--scope",
+        "read",
+        "--json",
+      ];
       const days = await runCli([...base, "--expires-in-days", "30"], env);
       assert.equal(days.code, 0, days.stderr);
       const out = JSON.parse(days.stdout) as { token: string; expiresAt: string };

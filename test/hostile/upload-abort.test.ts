@@ -26,7 +26,10 @@ describe("a client that aborts its upload", () => {
   });
   after(() => platform.close());
 
-  for (const path of ["/api/v1/organizations/0580/publications/badplatser", "/api/v1/validate?spec=badplatser"]) {
+  for (const path of [
+    "/api/v1/organizations/0580/publications/badplatser",
+    "/api/v1/validate?spec=badplatser",
+  ]) {
     test(`is logged as a client abort, not as the database or a server error (${path.split("?")[0]})`, async () => {
       const first = platform.logs.length;
       const url = new URL(path, platform.url);

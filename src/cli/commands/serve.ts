@@ -86,24 +86,21 @@ Migrates, seeds the registry and serves.`,
             .catch((error: unknown) => logger.error("demo content failed", { error }))
         : Promise.resolve();
     const scheduler = startScheduler(platformJobs(services), logger);
-    let fatal = false;
-    await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
+    const fatal = await new Promise<boolean>((resolve) => {
+      const stop = (signal: string, failed = false) => {
         logger.info("stopping", { signal });
-        resolve();
+        resolve(failed);
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
       // An exception the guard cannot vouch for: stop taking requests and exit non-zero, so the
-      // supervisor starts a clean process (docs/decisions.md, process-level guard).
-      installProcessGuard(logger, () => {
-        fatal = true;
-        stop("uncaught exception");
-      });
+      // supervisor starts a clean process (docs/decisions.md, 35).
+      installProcessGuard(logger, () => stop("uncaught exception", true));
     });
-    // In-flight requests get a while to finish; a stuck one must not keep a broken process alive.
-    const deadline = setTimeout(() => process.exit(fatal ? EXIT.failure : EXIT.ok), 10_000);
-    deadline.unref();
+    if (fatal) {
+      // In-flight requests get a while to finish; a stuck one must not keep a broken process alive.
+      setTimeout(() => process.exit(EXIT.failure), 10_000).unref();
+    }
     await running.close();
     await scheduler.stop();
     await demo;

@@ -56,7 +56,12 @@ export function sessionApi(accounts: AccountsService, publicUrl: string | undefi
       actor: `user:${user.id}`,
       fromAddress: clientAddress(c),
     });
-    setCookie(c, SESSION_COOKIE, session.token, sessionCookieOptions(c.req.url, publicUrl, session.expiresAt));
+    setCookie(
+      c,
+      SESSION_COOKIE,
+      session.token,
+      sessionCookieOptions(c.req.url, publicUrl, session.expiresAt),
+    );
     return c.json(
       {
         id: user.id,

@@ -178,7 +178,8 @@ export interface AccountPageProps {
 }
 
 function tokenStatus(token: ApiTokenInfo, language: Language, t: Messages): string {
-  if (token.revokedAt !== null) return fill(t.tokenRevoked, { date: formatDateTime(token.revokedAt, language) });
+  if (token.revokedAt !== null)
+    return fill(t.tokenRevoked, { date: formatDateTime(token.revokedAt, language) });
   if (token.expiresAt === null) return t.tokenActive;
   const date = formatDateTime(token.expiresAt, language);
   return fill(token.expiresAt.getTime() <= Date.now() ? t.tokenExpiry.expired : t.tokenExpiry.activeUntil, {
