@@ -108,6 +108,33 @@ describe("API token expiry", () => {
     );
   });
 
+  test("the API makes tokens for a signed-in user with a chosen lifetime; a token cannot make tokens", async () => {
+    const signIn = await fetch(`${platform.url}/api/v1/session`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "nyckel@kommun.se", password: TEST_PASSWORD }),
+    });
+    const session = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const make = (headers: Record<string, string>, body: object) =>
+      fetch(`${platform.url}/api/v1/session/tokens`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: platform.url, ...headers },
+        body: JSON.stringify({ organizationCode: "0580", scope: "publish", name: "api", ...body }),
+      });
+    const week = await make({ Cookie: session }, { expiresInDays: 7 });
+    const made = (await week.json()) as { token: string; expiresAt: string | null };
+    assert.equal(week.status, 201, JSON.stringify(made));
+    assert.ok(Math.abs(Date.parse(made.expiresAt ?? "") - (Date.now() + 7 * DAY)) < 60_000);
+    const year = (await (await make({ Cookie: session }, {})).json()) as { expiresAt: string };
+    assert.ok(Math.abs(Date.parse(year.expiresAt) - (Date.now() + 365 * DAY)) < 60_000);
+    const never = (await (await make({ Cookie: session }, { expiresInDays: null })).json()) as {
+      expiresAt: string | null;
+    };
+    assert.equal(never.expiresAt, null);
+    assert.equal((await make({ Cookie: session }, { expiresInDays: 0 })).status, 400);
+    assert.equal((await make({ Authorization: `Bearer ${made.token}` }, {})).status, 401);
+  });
+
   test(
     "the CLI makes tokens with --expires-in-days and --no-expiry",
     { skip: TEST_DATABASE_URL === undefined ? "the CLI needs a database of its own (PostgreSQL)" : false },
