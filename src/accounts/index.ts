@@ -1,5 +1,11 @@
 // Accounts: users and roles, password sign-in, sessions, API tokens, authorization and the audit log.
-export { AccountsService, DEFAULT_ADMIN_EMAIL, DEFAULT_SESSION_TTL_SECONDS, SYSTEM } from "./service.ts";
+export {
+  AccountsService,
+  DEFAULT_ADMIN_EMAIL,
+  DEFAULT_SESSION_TTL_SECONDS,
+  DEFAULT_TOKEN_DAYS,
+  SYSTEM,
+} from "./service.ts";
 export type {
   CreateApiTokenInput,
   CreatedApiToken,

@@ -50,6 +50,8 @@ export const createApiTokenSchema = z.object({
   organizationCode,
   scope: z.enum(TOKEN_SCOPES),
   name: z.string().trim().min(1).max(100),
+  /** Days until the token stops working: 1 to 3650, null for never; DEFAULT_TOKEN_DAYS when left out. */
+  expiresInDays: z.number().int().min(1).max(3650).nullable().optional(),
 });
 
 /** Time to live of a session, in seconds: one minute to 30 days. */

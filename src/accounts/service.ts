@@ -14,7 +14,7 @@ import {
   sessionTtlSchema,
   userIdSchema,
 } from "./input.ts";
-import { assertSignInAllowed, clearSignInFailures, recordSignInFailure } from "./sign-in-limits.ts";
+import { claimSignInAttempt, clearSignInFailures } from "./sign-in-limits.ts";
 import { dummyPasswordHash, generatePassword, hashPassword, verifyPassword } from "./password.ts";
 import {
   looksLikeApiToken,
@@ -40,6 +40,8 @@ import type {
 } from "./types.ts";
 
 export const DEFAULT_SESSION_TTL_SECONDS = 8 * 3600;
+/** An API token's lifetime unless its maker chooses another (or none). */
+export const DEFAULT_TOKEN_DAYS = 365;
 /** The first administrator's email when configuration names none. */
 export const DEFAULT_ADMIN_EMAIL = "admin@dataverkstad.invalid";
 /** Writes done by the platform itself (startup, housekeeping). */
@@ -63,6 +65,8 @@ export interface CreateApiTokenInput {
   readonly organizationCode: string;
   readonly scope: TokenScope;
   readonly name: string;
+  /** Days until it expires; null for never; DEFAULT_TOKEN_DAYS when left out. */
+  readonly expiresInDays?: number | null;
 }
 
 /** The token's secret (shown this once; only its hash is kept) and what it is. */
@@ -106,9 +110,11 @@ interface TokenRow {
   created_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  expires_at: Date | null;
 }
 
-const TOKEN_COLUMNS = "id, user_id, name, organization_code, scope, created_at, last_used_at, revoked_at";
+const TOKEN_COLUMNS =
+  "id, user_id, name, organization_code, scope, created_at, last_used_at, revoked_at, expires_at";
 
 function toRole(row: GrantRow): Role {
   switch (row.role) {
@@ -131,6 +137,7 @@ function toTokenInfo(row: TokenRow): ApiTokenInfo {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
   };
 }
 
@@ -171,6 +178,18 @@ function tokenRefused(): AppError {
     sv: "API-nyckeln är okänd eller återkallad.",
     en: "The API token is unknown or revoked.",
   });
+}
+
+function tokenExpired(expiresAt: Date): AppError {
+  const at = expiresAt.toISOString();
+  return new AppError(
+    "UNAUTHORIZED",
+    {
+      sv: `API-nyckeln gick ut ${at}. Skapa en ny på kontosidan eller med dataverkstad token create.`,
+      en: `The API token expired at ${at}. Make a new one on the account page or with dataverkstad token create.`,
+    },
+    { details: { expiresAt: at } },
+  );
 }
 
 function unknownCode(kind: "lan" | "organization", code: string): AppError {
@@ -290,7 +309,8 @@ export class AccountsService {
    * the limits further attempts are refused with RATE_LIMITED without checking the password.
    */
   async authenticate(email: string, password: string, fromAddress?: string | null): Promise<User> {
-    await assertSignInAllowed(this.db, email, fromAddress);
+    // Counted before the password is checked: concurrent guesses cannot outrun the limit.
+    await claimSignInAttempt(this.db, email, fromAddress);
     const parsed = emailSchema.safeParse(email);
     const [row] = parsed.success
       ? await this.db.query<UserRow>("SELECT * FROM users WHERE email = $1", [parsed.data])
@@ -298,10 +318,9 @@ export class AccountsService {
     // Hash even when there is no such user, so the answer takes as long either way.
     const matches = await verifyPassword(password, row?.password_hash ?? (await dummyPasswordHash()));
     if (row === undefined || !matches || row.disabled_at !== null) {
-      await recordSignInFailure(this.db, email, fromAddress);
       throw signInFailed();
     }
-    await clearSignInFailures(this.db, email);
+    await clearSignInFailures(this.db, email, fromAddress);
     return loadUserRow(this.db, row);
   }
 
@@ -410,9 +429,17 @@ export class AccountsService {
         );
       }
       const [row] = await tx.query<TokenRow>(
-        `INSERT INTO api_tokens (id, token_hash, user_id, organization_code, scope, name)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${TOKEN_COLUMNS}`,
-        [randomUUID(), sha256Hex(token), user.id, parsed.organizationCode, parsed.scope, parsed.name],
+        `INSERT INTO api_tokens (id, token_hash, user_id, organization_code, scope, name, expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7)) RETURNING ${TOKEN_COLUMNS}`,
+        [
+          randomUUID(),
+          sha256Hex(token),
+          user.id,
+          parsed.organizationCode,
+          parsed.scope,
+          parsed.name,
+          parsed.expiresInDays === undefined ? DEFAULT_TOKEN_DAYS : parsed.expiresInDays,
+        ],
       );
       if (row === undefined) throw new Error("INSERT … RETURNING returned no row");
       const info = toTokenInfo(row);
@@ -425,20 +452,26 @@ export class AccountsService {
           organizationCode: info.organizationCode,
           scope: info.scope,
           name: info.name,
+          expiresAt: info.expiresAt?.toISOString() ?? null,
         },
       });
       return { ...info, token };
     });
   }
 
-  /** The principal behind a bearer token; UNAUTHORIZED when unknown, revoked, or its user disabled. */
+  /**
+   * The principal behind a bearer token; UNAUTHORIZED when unknown, revoked, expired (saying
+   * so, and when), or its user disabled.
+   */
   async authenticateToken(token: string): Promise<TokenPrincipal> {
     if (!looksLikeApiToken(token)) throw tokenRefused();
-    const [row] = await this.db.query<TokenRow>(
-      `SELECT ${TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
+    const [row] = await this.db.query<TokenRow & { expired: boolean }>(
+      `SELECT ${TOKEN_COLUMNS}, coalesce(expires_at <= now(), false) AS expired
+       FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
       [sha256Hex(token)],
     );
     if (row === undefined) throw tokenRefused();
+    if (row.expired && row.expires_at !== null) throw tokenExpired(row.expires_at);
     const user = await loadUser(this.db, row.user_id as UserId);
     if (user === undefined || user.disabledAt !== null) throw tokenRefused();
     await this.db.query(

@@ -12,23 +12,31 @@ function keysOf(email: string, fromAddress: string | null | undefined): { key: s
 }
 
 /**
- * Refuses a sign-in while its account or its client address has failed too often in the current
- * window: password guessing is slowed to a crawl, and a locked-out user knows when to try again.
+ * Counts a sign-in attempt against its account and its client address, and refuses it when either
+ * is over its limit in the current window, before any password is checked: one statement per
+ * attempt, so concurrent guesses cannot all pass a check made before any of them was counted.
+ * A window that ran out starts anew. A refused attempt is counted too (the address pays for it).
  */
-export async function assertSignInAllowed(
+export async function claimSignInAttempt(
   db: Queryable,
   email: string,
   fromAddress: string | null | undefined,
 ): Promise<void> {
   const keys = keysOf(email, fromAddress);
   const rows = await db.query<{ key: string; failures: number; minutes_left: number }>(
-    `SELECT key, failures, ceil(extract(epoch FROM window_start + make_interval(mins => $2) - now()) / 60)::int AS minutes_left
-     FROM sign_in_failures WHERE key = ANY($1::text[]) AND window_start + make_interval(mins => $2) > now()`,
+    `INSERT INTO sign_in_failures (key, failures) SELECT unnest($1::text[]), 1
+     ON CONFLICT (key) DO UPDATE SET
+       failures = CASE WHEN sign_in_failures.window_start + make_interval(mins => $2) > now()
+                       THEN least(sign_in_failures.failures + 1, 1000000) ELSE 1 END,
+       window_start = CASE WHEN sign_in_failures.window_start + make_interval(mins => $2) > now()
+                           THEN sign_in_failures.window_start ELSE now() END
+     RETURNING key, failures,
+       ceil(extract(epoch FROM window_start + make_interval(mins => $2) - now()) / 60)::int AS minutes_left`,
     [keys.map((k) => k.key), SIGN_IN_LIMITS.windowMinutes],
   );
   for (const row of rows) {
     const limit = keys.find((k) => k.key === row.key)?.limit ?? 0;
-    if (row.failures >= limit) {
+    if (row.failures > limit) {
       const minutes = Math.max(1, row.minutes_left);
       throw new AppError(
         "RATE_LIMITED",
@@ -42,26 +50,20 @@ export async function assertSignInAllowed(
   }
 }
 
-/** Counts a failed sign-in against the account and the address; a window that ran out starts anew. */
-export async function recordSignInFailure(
+/**
+ * A successful sign-in clears its account's count (not the address's: others may share it), and
+ * takes back the one its own attempt added to the address.
+ */
+export async function clearSignInFailures(
   db: Queryable,
   email: string,
   fromAddress: string | null | undefined,
 ): Promise<void> {
-  for (const { key } of keysOf(email, fromAddress)) {
-    await db.query(
-      `INSERT INTO sign_in_failures (key, failures) VALUES ($1, 1)
-       ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN sign_in_failures.window_start + make_interval(mins => $2) > now()
-                         THEN sign_in_failures.failures + 1 ELSE 1 END,
-         window_start = CASE WHEN sign_in_failures.window_start + make_interval(mins => $2) > now()
-                             THEN sign_in_failures.window_start ELSE now() END`,
-      [key, SIGN_IN_LIMITS.windowMinutes],
-    );
-  }
-}
-
-/** A successful sign-in clears its account's count (not the address's: others may share it). */
-export async function clearSignInFailures(db: Queryable, email: string): Promise<void> {
-  await db.query("DELETE FROM sign_in_failures WHERE key = $1", [keysOf(email, null)[0]?.key ?? ""]);
+  const [account, address] = keysOf(email, fromAddress);
+  await db.query(
+    `WITH back AS (
+       UPDATE sign_in_failures SET failures = failures - 1 WHERE key = $2 AND failures > 1 RETURNING key
+     ) DELETE FROM sign_in_failures WHERE key = $1 OR (key = $2 AND failures = 1)`,
+    [account?.key ?? "", address?.key ?? null],
+  );
 }

@@ -53,8 +53,11 @@ export interface ApiTokenInfo {
   readonly organizationCode: OrganizationCode;
   readonly scope: TokenScope;
   readonly createdAt: Date;
+  /** Used at most a minute before this (the time is written at most once a minute). */
   readonly lastUsedAt: Date | null;
   readonly revokedAt: Date | null;
+  /** When it stops working; null when it never does. */
+  readonly expiresAt: Date | null;
 }
 
 /**

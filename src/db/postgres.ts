@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Logger } from "../core/index.ts";
+import { isAppError, serviceUnavailable, type Logger } from "../core/index.ts";
 import type { Database, Queryable } from "./database.ts";
 import { translateError } from "./errors.ts";
 
@@ -41,16 +41,32 @@ export function openPostgres(options: PostgresOptions): Database {
     try {
       client = await pool.connect();
     } catch (error) {
-      throw translateError(error);
+      // Whatever stops a new connection (refused, 55000 "not accepting connections", 57P03, auth
+      // after a failover) leaves the service without its database: 503, never 500.
+      throw isAppError(error) ? error : serviceUnavailable(error);
     }
     let broken: Error | undefined;
+    // While checked out, the pool's idle listener is off: a connection the server terminates
+    // (pg_terminate_backend, failover) emits `error` here, and with no listener that is an
+    // uncaught exception that takes the process down. The pending query rejects as well, so the
+    // caller sees the failure; here it is only noted, and the client is destroyed on release.
+    const onError = (error: Error) => {
+      broken ??= error;
+      options.logger.warn("database connection lost during a query", { error: error.message });
+    };
+    client.on("error", onError);
     try {
       return await fn(client);
     } catch (error) {
       const translated = translateError(error);
-      if (translated !== error) broken = error as Error;
-      throw translated;
+      if (translated !== error) broken ??= error as Error;
+      throw broken === undefined
+        ? translated
+        : isAppError(translated)
+          ? translated
+          : serviceUnavailable(error);
     } finally {
+      client.off("error", onError);
       // A broken connection is destroyed rather than returned to the pool.
       client.release(broken);
     }

@@ -23,7 +23,7 @@ import { registryApi } from "./api/registry.ts";
 import { specsApi } from "./api/specs.ts";
 import { validationApi } from "./api/validate.ts";
 import type { AppEnv } from "./context.ts";
-import { asAppError, errorBody, HTTP_STATUS } from "./errors.ts";
+import { asAppError, clientAborted, errorBody, HTTP_STATUS, isClientAbort } from "./errors.ts";
 import { requestContext, securityHeaders, urlLengthLimit } from "./middleware.ts";
 import { isUploadPath } from "./upload.ts";
 import { validationError } from "./validation.ts";
@@ -76,6 +76,14 @@ const OPENAPI_TAGS = [
   { name: "Accounts", description: "Inloggning / Signing in" },
   { name: "Operations", description: "Drift / Operations" },
 ];
+
+/** A RATE_LIMITED error says when to come back; the header says it to machines. */
+function retryAfter(error: AppError): Record<string, string> {
+  const seconds = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return error.code === "RATE_LIMITED" && typeof seconds === "number"
+    ? { "Retry-After": String(seconds) }
+    : {};
+}
 
 function isApiPath(path: string): boolean {
   return (
@@ -155,7 +163,7 @@ export function createApp(options: AppOptions) {
   api.route("/", registryApi(registry));
   api.route("/", specsApi(specs, registry, baseUrl));
   api.route("/", validationApi(validation, config.maxUploadBytes));
-  api.route("/", sessionApi(accounts));
+  api.route("/", sessionApi(accounts, config.publicUrl));
   api.route("/", progressApi(progress));
   api.route("/", publicationsApi(publishing, baseUrl, config.maxUploadBytes));
   api.route("/", dataApi(data, baseUrl));
@@ -201,12 +209,18 @@ export function createApp(options: AppOptions) {
     if (!isApiPath(c.req.path) && c.req.header("accept")?.includes("text/html")) {
       return c.html(webErrorPage(error, language, { path: c.req.path, requestId }), status);
     }
-    return c.json(errorBody(error, language), status, ERROR_HEADERS[error.code] ?? {});
+    return c.json(errorBody(error, language), status, { ...ERROR_HEADERS[error.code], ...retryAfter(error) });
   };
 
   app.onError((error, c) => {
-    const appError = asAppError(error);
     const log = c.get("logger");
+    if (isClientAbort(error, c.req.raw.signal)) {
+      // The client went away mid-body: nobody reads this answer, and it is not the server's fault
+      // (nor the database's), so it is logged as what it is and answered as a client error.
+      log.info("client aborted", { error: error.message });
+      return respondWithError(c, clientAborted(), c.get("requestId"));
+    }
+    const appError = asAppError(error);
     if (appError.code === "INTERNAL") log.error("unhandled error", { error });
     else if (appError.code === "SERVICE_UNAVAILABLE")
       log.warn("database unavailable", { error: appError.cause });

@@ -12,8 +12,10 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Finds who is asking: an API token (`Authorization: Bearer dvk_…`) or a session cookie. A
- * request with a cookie and an unsafe method must come from our own origin (CSRF): the cookie is
- * SameSite=Strict as well, and tokens, which a browser never sends by itself, are exempt.
+ * request with a cookie and an unsafe method must come from our own origin (CSRF). The cookie is
+ * SameSite=Lax (see sessionCookieOptions), which keeps it off cross-site POSTs in today's
+ * browsers but not off top-level GETs, so this origin check is the guard that counts. Tokens,
+ * which a browser never sends by itself, are exempt.
  */
 export function resolvePrincipal(
   accounts: AccountsService,

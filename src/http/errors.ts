@@ -45,3 +45,25 @@ export function errorBody(error: AppError, language: Language): ErrorBody {
     },
   };
 }
+
+/**
+ * The client closed the connection before its request body was complete: Node's "aborted"
+ * (ECONNRESET) on the request stream, or the request's signal fired. Errors the database layer
+ * raised are AppErrors by then, so a network error here is always the client's connection.
+ */
+export function isClientAbort(error: unknown, signal: AbortSignal): boolean {
+  if (isAppError(error)) return false;
+  if (signal.aborted) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    error instanceof Error &&
+    ((code === "ECONNRESET" && error.message === "aborted") || code === "ERR_STREAM_PREMATURE_CLOSE")
+  );
+}
+
+export function clientAborted(): AppError {
+  return new AppError("BAD_REQUEST", {
+    sv: "Anslutningen stängdes innan begäran hade kommit fram i sin helhet.",
+    en: "The connection closed before the whole request had arrived.",
+  });
+}

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { AppError, type Language, type Logger } from "../core/index.ts";
 import type { AppEnv } from "./context.ts";
+import { requestIds } from "./process-guard.ts";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -35,7 +36,8 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
         : negotiateLanguage(c.req.header("accept-language"));
     c.set("language", language);
     const started = performance.now();
-    await next();
+    // The id travels with the request's async work, so the process guard can name it.
+    await requestIds.run(requestId, next);
     c.header("X-Request-Id", requestId);
     const status = c.res.status;
     const line = {

@@ -25,6 +25,11 @@ export async function startServer(
   server.requestTimeout = 60_000;
   server.headersTimeout = 20_000;
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    // The client hung up mid-request (a cancelled upload): its own doing, not a malformed request.
+    if (error.code === "ECONNRESET" || error.code === "HPE_INVALID_EOF_STATE") {
+      options.logger.info("client aborted", { error: error.message, code: error.code });
+      return socket.destroy();
+    }
     const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
     options.logger.warn("malformed request refused", { error: error.message, code: error.code });
     if (!socket.writable) return socket.destroy();

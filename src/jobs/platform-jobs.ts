@@ -26,6 +26,12 @@ export function platformJobs(services: {
       runAtStart: true,
       run: () => services.catalogSearch.refresh(),
     },
+    // Staged rows of publishes whose lease ran out (an instance died or lost the database).
+    {
+      name: "expired-publish-leases",
+      everyMs: 5 * 60_000,
+      run: async () => ({ stagedRows: await services.publishing.clearExpiredLeases() }),
+    },
     // Organizations' own catalogs that are due; each source is claimed in the database (SKIP LOCKED).
     // Harvested access and download URLs: a few at a time, each again after a day or a week.
     {

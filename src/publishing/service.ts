@@ -482,6 +482,15 @@ export class PublishingService {
     if (soleWriter) {
       await this.db.query("UPDATE publications SET lease_until = now() WHERE lease_token IS NOT NULL");
     }
+    return { temporaryFiles, stagedRows: await this.clearExpiredLeases() };
+  }
+
+  /**
+   * Removes the staged rows of publishes whose lease ran out (their process died or lost its
+   * database mid-publish) and ends those leases; a periodic job, safe beside running publishes,
+   * which renew their leases long before they run out. Returns how many rows were removed.
+   */
+  async clearExpiredLeases(): Promise<number> {
     const [staged] = await this.db.query<{ n: number }>(
       `WITH gone AS (
          DELETE FROM staged_rows s WHERE NOT EXISTS (
@@ -492,7 +501,7 @@ export class PublishingService {
     await this.db.query(
       "UPDATE publications SET lease_token = NULL, lease_until = NULL WHERE lease_until <= now()",
     );
-    return { temporaryFiles, stagedRows: staged?.n ?? 0 };
+    return staged?.n ?? 0;
   }
 
   private async releaseOn(db: Queryable, id: string): Promise<Release> {
@@ -509,12 +518,17 @@ export class PublishingService {
       "INSERT INTO publications (organization_code, spec_slug) VALUES ($1, $2) ON CONFLICT DO NOTHING",
       [organizationCode, slug],
     );
-    const taken = await this.db.query(
-      `UPDATE publications SET lease_token = $3, lease_until = now() + make_interval(secs => $4)
-       WHERE organization_code = $1 AND spec_slug = $2 AND (lease_token IS NULL OR lease_until <= now())
-       RETURNING 1`,
+    // The previous holder's token comes back when its lease had run out: its staged rows are
+    // orphans (the holder died or lost the database), removed here rather than at the next restart.
+    const taken = await this.db.query<{ expired: string | null }>(
+      `UPDATE publications p SET lease_token = $3, lease_until = now() + make_interval(secs => $4)
+       FROM (SELECT lease_token FROM publications WHERE organization_code = $1 AND spec_slug = $2 FOR UPDATE) old
+       WHERE p.organization_code = $1 AND p.spec_slug = $2 AND (p.lease_token IS NULL OR p.lease_until <= now())
+       RETURNING old.lease_token AS expired`,
       [organizationCode, slug, token, LEASE_SECONDS],
     );
+    const expired = taken[0]?.expired;
+    if (expired != null) await this.db.query("DELETE FROM staged_rows WHERE release_id = $1", [expired]);
     if (taken.length === 0) {
       throw new AppError(
         "CONFLICT",

@@ -11,6 +11,7 @@ import {
   type User,
 } from "../accounts/index.ts";
 import { UUID, isAppError, notFound, type Language } from "../core/index.ts";
+import { sessionCookieOptions } from "./cookies.ts";
 import type { RegistryService } from "../registry/index.ts";
 import { csrfToken, isCsrfSecret, newPreSessionSecret, PRE_SESSION_COOKIE, SESSION_COOKIE } from "./csrf.ts";
 import type { FieldProblem } from "./forms.tsx";
@@ -34,6 +35,7 @@ import {
   AccountPage,
   SIGN_IN_FIELDS,
   SignInPage,
+  TOKEN_EXPIRY_CHOICES,
   TOKEN_FIELDS,
   type RoleNames,
   type TokenFormValues,
@@ -61,20 +63,13 @@ export function safeNext(value: string | undefined): string | undefined {
 
 export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies): void {
   const { accounts, registry, publicUrl } = deps;
-  const secure = (c: WebContext) =>
-    publicUrl?.startsWith("https:") === true || new URL(c.req.url).protocol === "https:";
 
   /** The browser's pre-session secret, made (and set as a cookie) when it has none. */
   const preSessionSecret = (c: WebContext): string => {
     const existing = getCookie(c, PRE_SESSION_COOKIE);
     if (isCsrfSecret(existing)) return existing;
     const secret = newPreSessionSecret();
-    setCookie(c, PRE_SESSION_COOKIE, secret, {
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: secure(c),
-      path: "/",
-    });
+    setCookie(c, PRE_SESSION_COOKIE, secret, sessionCookieOptions(c.req.url, publicUrl));
     return secret;
   };
 
@@ -151,13 +146,12 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
     const previous = getCookie(c, SESSION_COOKIE);
     if (previous !== undefined) await accounts.revokeSession(previous, audit);
     const session = await accounts.createSession(user.id, undefined, audit);
-    setCookie(c, SESSION_COOKIE, session.token, {
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: secure(c),
-      path: "/",
-      expires: session.expiresAt,
-    });
+    setCookie(
+      c,
+      SESSION_COOKIE,
+      session.token,
+      sessionCookieOptions(c.req.url, publicUrl, session.expiresAt),
+    );
     deleteCookie(c, PRE_SESSION_COOKIE, { path: "/" });
     return c.redirect(next ?? localizedPath(language, ACCOUNT_PATH), 303);
   });
@@ -200,7 +194,7 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
     viewer: Viewer,
     extra: {
       status?: 200 | 400;
-      createdToken?: { name: string; token: string; organizationCode: string };
+      createdToken?: { name: string; token: string; organizationCode: string; expiresAt: Date | null };
       revokedName?: string;
       values?: TokenFormValues;
       errors?: FieldProblem[];
@@ -252,6 +246,7 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
       name: formText(form, "name").slice(0, 200),
       organization: formText(form, "organization"),
       scope: TOKEN_SCOPES.find((s) => s === scopeText),
+      expiry: TOKEN_EXPIRY_CHOICES.find((choice) => choice === (formText(form, "expiry") || "365")),
     };
     const { names, tokenOrganizations } = await namesFor(viewer.user);
     const errors: FieldProblem[] = [];
@@ -259,6 +254,8 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
       errors.push({ fieldId: TOKEN_FIELDS.name, message: t.tokenErrorName });
     if (!tokenOrganizations.some((o) => o.code === values.organization))
       errors.push({ fieldId: TOKEN_FIELDS.organization, message: t.tokenErrorOrganization });
+    if (values.expiry === undefined)
+      errors.push({ fieldId: TOKEN_FIELDS.expiry, message: t.tokenExpiry.error });
     if (values.scope === undefined) errors.push({ fieldId: TOKEN_FIELDS.scope, message: t.tokenErrorScope });
     else if (errors.length === 0 && !can(viewer.user, values.scope, values.organization)) {
       errors.push({
@@ -272,11 +269,23 @@ export function accountRoutes(web: Hono<WebEnv>, deps: AccountRouteDependencies)
       return accountPage(c, language, viewer, { status: 400, values, errors });
     const scope: TokenScope = values.scope;
     const created = await accounts.createApiToken(
-      { userId: viewer.user.id, organizationCode: values.organization, scope, name: values.name },
+      {
+        userId: viewer.user.id,
+        organizationCode: values.organization,
+        scope,
+        name: values.name,
+        expiresInDays:
+          values.expiry === "never" || values.expiry === undefined ? null : Number(values.expiry),
+      },
       { actor: actorOf(viewer.user), fromAddress: clientAddress(c) },
     );
     return accountPage(c, language, viewer, {
-      createdToken: { name: created.name, token: created.token, organizationCode: created.organizationCode },
+      createdToken: {
+        name: created.name,
+        token: created.token,
+        organizationCode: created.organizationCode,
+        expiresAt: created.expiresAt,
+      },
     });
   });
 

@@ -94,19 +94,24 @@ Creates a user with one role; the password comes from DATAVERKSTAD_PASSWORD or i
 export const tokenCommand: Command = {
   name: "token",
   summary: "Skapa API-nycklar / Create API tokens",
-  usage: `dataverkstad token create --user E-POST --org KOD --scope read|publish [--name NAMN] [--json]
+  usage: `dataverkstad token create --user E-POST --org KOD --scope read|publish [--name NAMN]
+                          [--expires-in-days N | --no-expiry] [--json]
 
 Skapar en API-nyckel för användaren, begränsad till en organisation och till läsning
 eller publicering. Nyckeln visas en enda gång; bara dess kontrollsumma sparas.
-Med --json skrivs {"token": "..."}.
+Den gäller i 365 dagar, N dagar med --expires-in-days (1–3650), eller tills den
+återkallas med --no-expiry. Med --json skrivs {"token": "...", "expiresAt": "..."}.
 
-Creates an API token scoped to one organization and to read or publish; shown once.`,
+Creates an API token scoped to one organization and to read or publish; shown once.
+Valid for 365 days unless --expires-in-days N or --no-expiry says otherwise.`,
   options: {
     ...JSON_OPTION,
     user: { type: "string" },
     org: { type: "string" },
     scope: { type: "string" },
     name: { type: "string" },
+    "expires-in-days": { type: "string" },
+    "no-expiry": { type: "boolean" },
   },
   async run(values, positionals, io) {
     if (positionals.join(" ") !== "create") {
@@ -117,18 +122,44 @@ Creates an API token scoped to one organization and to read or publish; shown on
     const scope: TokenScope = oneOf(requireString(values.scope, "--scope"), TOKEN_SCOPES, "--scope");
     const name =
       typeof values.name === "string" ? values.name : `cli ${new Date().toISOString().slice(0, 10)}`;
+    const expiresInDays = tokenDays(values["expires-in-days"], values["no-expiry"] === true);
     const created = await withAccounts(io, async (accounts) => {
       const user = await accounts.getUserByEmail(email);
       return accounts.createApiToken(
-        { userId: user.id, organizationCode, scope, name },
+        { userId: user.id, organizationCode, scope, name, expiresInDays },
         { actor: "cli", fromAddress: null },
       );
     });
+    const expiresAt = created.expiresAt?.toISOString() ?? null;
     if (io.json) {
-      process.stdout.write(JSON.stringify({ token: created.token }) + "\n");
+      process.stdout.write(JSON.stringify({ token: created.token, expiresAt }) + "\n");
     } else {
-      io.result(`API-nyckel för ${organizationCode} (${scope}), visas bara nu:\n${created.token}`, null);
+      io.result(
+        `API-nyckel för ${organizationCode} (${scope}), visas bara nu:\n${created.token}\n` +
+          (expiresAt === null ? "Gäller tills den återkallas." : `Gäller till ${expiresAt}.`),
+        null,
+      );
     }
     return EXIT.ok;
   },
 };
+
+/** --expires-in-days N (whole days, 1–3650) or --no-expiry; neither: the default lifetime. */
+function tokenDays(given: unknown, never: boolean): number | null | undefined {
+  if (never && given !== undefined) {
+    throw usageError(
+      "Ange antingen --expires-in-days eller --no-expiry, inte båda.",
+      "Give either --expires-in-days or --no-expiry, not both.",
+    );
+  }
+  if (never) return null;
+  if (typeof given !== "string") return undefined;
+  const days = Number(given);
+  if (!/^\d+$/.test(given) || days < 1 || days > 3650) {
+    throw usageError(
+      `--expires-in-days ska vara ett helt antal dagar, 1–3650; fick ${given}.`,
+      `--expires-in-days must be a whole number of days, 1–3650; got ${given}.`,
+    );
+  }
+  return days;
+}

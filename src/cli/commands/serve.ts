@@ -2,7 +2,7 @@ import { AccountsService } from "../../accounts/index.ts";
 import { loadConfig } from "../../core/index.ts";
 import { openDatabase } from "../../db/index.ts";
 import { fillDemo } from "../../demo/index.ts";
-import { createApp, startServer } from "../../http/index.ts";
+import { createApp, installProcessGuard, startServer } from "../../http/index.ts";
 import { platformJobs, startScheduler } from "../../jobs/index.ts";
 import { createServices } from "../../platform/index.ts";
 import { prepareValidationWorkers } from "../../validation/index.ts";
@@ -86,18 +86,25 @@ Migrates, seeds the registry and serves.`,
             .catch((error: unknown) => logger.error("demo content failed", { error }))
         : Promise.resolve();
     const scheduler = startScheduler(platformJobs(services), logger);
-    await new Promise<void>((resolve) => {
-      const stop = (signal: string) => {
+    const fatal = await new Promise<boolean>((resolve) => {
+      const stop = (signal: string, failed = false) => {
         logger.info("stopping", { signal });
-        resolve();
+        resolve(failed);
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
+      // An exception the guard cannot vouch for: stop taking requests and exit non-zero, so the
+      // supervisor starts a clean process (docs/decisions.md, 35).
+      installProcessGuard(logger, () => stop("uncaught exception", true));
     });
+    if (fatal) {
+      // In-flight requests get a while to finish; a stuck one must not keep a broken process alive.
+      setTimeout(() => process.exit(EXIT.failure), 10_000).unref();
+    }
     await running.close();
     await scheduler.stop();
     await demo;
     await db.close();
-    return EXIT.ok;
+    return fatal ? EXIT.failure : EXIT.ok;
   },
 };

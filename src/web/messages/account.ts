@@ -64,6 +64,18 @@ export const sv = {
     "Kopiera nyckeln nu och spara den på ett säkert ställe. Den visas bara den här gången: Dataverkstad sparar den inte. Om du tappar bort den, återkalla den och skapa en ny.",
   tokenCreatedLabel: "API-nyckeln {name}",
   tokenCreatedUsage: "Så här publicerar ett program en fil med nyckeln:",
+  /** API token expiry: the form's choice, the note at creation, the status in the list. */
+  tokenExpiry: {
+    label: "Giltig i",
+    hint: "När tiden har gått ut slutar nyckeln att fungera, så en bortglömd nyckel blir inte en risk för alltid.",
+    never: "Tills den återkallas",
+    days: "{n} dagar",
+    createdUntil: "Nyckeln gäller till {date}.",
+    createdNever: "Nyckeln gäller tills den återkallas.",
+    activeUntil: "Aktiv till {date}",
+    expired: "Gick ut {date}",
+    error: "Välj hur länge nyckeln ska gälla.",
+  },
 } as const;
 
 export const en = {
@@ -128,4 +140,15 @@ export const en = {
     "Copy the token now and keep it somewhere safe. It is shown this once only: Dataverkstad does not keep it. If you lose it, revoke it and create a new one.",
   tokenCreatedLabel: "The API token {name}",
   tokenCreatedUsage: "This is how a program publishes a file with the token:",
+  tokenExpiry: {
+    label: "Valid for",
+    hint: "When the time is up the token stops working, so a forgotten token is not a risk forever.",
+    never: "Until it is revoked",
+    days: "{n} days",
+    createdUntil: "The token is valid until {date}.",
+    createdNever: "The token is valid until it is revoked.",
+    activeUntil: "Active until {date}",
+    expired: "Expired {date}",
+    error: "Choose how long the token is valid.",
+  },
 } as const satisfies English<typeof sv>;

@@ -140,12 +140,18 @@ export const TOKEN_FIELDS = {
   name: "token-name",
   organization: "token-organization",
   scope: "token-scope-read",
+  expiry: "token-expiry",
 } as const;
+
+/** How long a new token may live, in days ("never": until revoked); 365 is preselected. */
+export const TOKEN_EXPIRY_CHOICES = ["30", "90", "365", "730", "never"] as const;
+export type TokenExpiryChoice = (typeof TOKEN_EXPIRY_CHOICES)[number];
 
 export interface TokenFormValues {
   readonly name: string;
   readonly organization: string;
   readonly scope: TokenScope | undefined;
+  readonly expiry?: TokenExpiryChoice | undefined;
 }
 
 export interface AccountPageProps {
@@ -161,6 +167,7 @@ export interface AccountPageProps {
     readonly name: string;
     readonly token: string;
     readonly organizationCode: string;
+    readonly expiresAt: Date | null;
   };
   /** Just revoked: its name. */
   readonly revokedName?: string | undefined;
@@ -171,9 +178,13 @@ export interface AccountPageProps {
 }
 
 function tokenStatus(token: ApiTokenInfo, language: Language, t: Messages): string {
-  return token.revokedAt === null
-    ? t.tokenActive
-    : fill(t.tokenRevoked, { date: formatDateTime(token.revokedAt, language) });
+  if (token.revokedAt !== null)
+    return fill(t.tokenRevoked, { date: formatDateTime(token.revokedAt, language) });
+  if (token.expiresAt === null) return t.tokenActive;
+  const date = formatDateTime(token.expiresAt, language);
+  return fill(token.expiresAt.getTime() <= Date.now() ? t.tokenExpiry.expired : t.tokenExpiry.activeUntil, {
+    date,
+  });
 }
 
 export function AccountPage(props: AccountPageProps) {
@@ -198,6 +209,13 @@ export function AccountPage(props: AccountPageProps) {
           <p>{t.tokenCreatedText}</p>
           <p>
             <strong>{fill(t.tokenCreatedLabel, { name: props.createdToken.name })}</strong>
+          </p>
+          <p data-token-expiry="">
+            {props.createdToken.expiresAt === null
+              ? t.tokenExpiry.createdNever
+              : fill(t.tokenExpiry.createdUntil, {
+                  date: formatDateTime(props.createdToken.expiresAt, language),
+                })}
           </p>
           <pre class="command">
             <code data-new-token="">{props.createdToken.token}</code>
@@ -350,6 +368,24 @@ export function AccountPage(props: AccountPageProps) {
                 </div>
               ))}
             </fieldset>
+          </div>
+          <div class={groupClass(TOKEN_FIELDS.expiry, errors)}>
+            <label for={TOKEN_FIELDS.expiry}>{t.tokenExpiry.label}</label>
+            <p id="token-expiry-hint" class="hint">
+              {t.tokenExpiry.hint}
+            </p>
+            <FieldError fieldId={TOKEN_FIELDS.expiry} errors={errors} language={language} />
+            <select
+              id={TOKEN_FIELDS.expiry}
+              name="expiry"
+              {...fieldAria(TOKEN_FIELDS.expiry, errors, "token-expiry-hint")}
+            >
+              {TOKEN_EXPIRY_CHOICES.map((choice) => (
+                <option value={choice} selected={choice === (values.expiry ?? "365")}>
+                  {choice === "never" ? t.tokenExpiry.never : fill(t.tokenExpiry.days, { n: choice })}
+                </option>
+              ))}
+            </select>
           </div>
           <button type="submit">{t.tokenCreateSubmit}</button>
         </form>
