@@ -39,6 +39,8 @@ import {
   type PublicationRow,
 } from "./pages/publications.tsx";
 import { PUBLISH_FIELDS, PublishPage, type PublishOption } from "./pages/publish.tsx";
+import { confirmPath } from "./pages/releases.tsx";
+import { releaseRoutes } from "./release-routes.tsx";
 import { viewerCan, viewerOf, type Viewer, type WebEnv } from "./viewer.ts";
 
 export interface PublishingRouteDependencies {
@@ -79,6 +81,10 @@ function noSuchRelease(id: string) {
 
 export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDependencies): void {
   const { registry, specs, publishing, maxUploadBytes } = deps;
+  releaseRoutes(web, deps);
+  /** Where a release leads: its receipt, or the confirm page when it was held. */
+  const afterPublish = (release: Release) =>
+    release.status === "held" ? confirmPath(release) : releasePath(release);
 
   const organizationOf = (c: WebContext) => registry.getOrganization(c.req.param("code") ?? "");
 
@@ -151,7 +157,7 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
       publication === null
         ? []
         : (await publishing.listReleases(organization.code, slug)).filter(
-            (release) => release.status !== "rejected" || mayRead,
+            (release) => (release.status !== "rejected" && release.status !== "held") || mayRead,
           );
     return (
       <PublicationPage
@@ -176,7 +182,8 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
     const release = await publishing.getRelease(id);
     if (release.organizationCode !== organization.code || release.slug !== slug) throw noSuchRelease(id);
     const viewer = viewerOf(c);
-    if (release.status === "rejected" && !viewerCan(viewer, "read", organization.code)) {
+    const unpublished = release.status === "rejected" || release.status === "held";
+    if (unpublished && !viewerCan(viewer, "read", organization.code)) {
       // A rejected file may hold what the organization has not made public.
       if (viewer === null) return signInRedirect(c, language);
       return forbidden(
@@ -282,7 +289,7 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
         origin: "upload",
         audit,
       });
-      return seeOther(c, language, releasePath(release));
+      return seeOther(c, language, afterPublish(release));
     }
 
     const options = await publishOptions(organization, language);
@@ -309,7 +316,7 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
       origin: "upload",
       audit,
     });
-    return seeOther(c, language, releasePath(release));
+    return seeOther(c, language, afterPublish(release));
   };
 
   const tooLarge = (c: WebContext, language: Language, organization: Organization, viewer: Viewer) =>

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { actorOf, can } from "../../accounts/index.ts";
 import { AppError } from "../../core/index.ts";
 import {
+  confirmationRequired,
   PUBLISH_MODES,
   RELEASE_ORIGINS,
   RELEASE_STATUSES,
@@ -41,9 +42,19 @@ export const ReleaseSchema = z
     specification: z.object({ slug: z.string(), version: z.string() }),
     status: z.enum(RELEASE_STATUSES).openapi({
       description:
-        "published: every row; partial: only the valid rows (the publisher's choice); rejected: not published",
+        "published: every row; partial: only the valid rows (the publisher's choice); rejected: not published; held: would remove all or more than half of the organization's rows, waits for confirmation; withdrawn: a header-only file, confirmed, that removed the organization's rows",
     }),
-    origin: z.enum(RELEASE_ORIGINS),
+    origin: z.enum(RELEASE_ORIGINS).openapi({
+      description: "How it came: upload (web or API), cli, url (a URL source), demo, restore (a rollback)",
+    }),
+    publishedBy: z.string().nullable().openapi({
+      description:
+        "Who published it (a user's name, or the owner of the token used); shown to those who may read the organization's unpublished material",
+    }),
+    basedOn: z.string().nullable().openapi({
+      description: "A held release: the current release it was measured against",
+    }),
+    restoredFrom: z.string().nullable().openapi({ description: "A rollback: the release it made current again" }),
     file: z.object({
       sha256: z.string(),
       bytes: z.number().int(),
@@ -54,12 +65,15 @@ export const ReleaseSchema = z
     changes: z
       .object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int() })
       .nullable()
-      .openapi({ description: "What the release changed in the national dataset; null when rejected" }),
+      .openapi({
+        description:
+          "What the release changed in the national dataset (for a held one: what it would change); null when rejected",
+      }),
     errors: z.number().int(),
     warnings: z.number().int(),
     createdAt: z.string().openapi({ format: "date-time" }),
     demo: z.boolean().openapi({ description: "Synthetic demo content" }),
-    links: z.object({ self: z.string(), report: z.string(), file: z.string() }),
+    links: z.object({ self: z.string(), report: z.string(), file: z.string(), diff: z.string() }),
   })
   .openapi("Release");
 
@@ -83,7 +97,7 @@ const publishRoute = createRoute({
   tags: ["Publishing"],
   summary: "Publicera en fil / Publish a file",
   description:
-    "The file is the raw body (CSV, JSON, GeoJSON or .xlsx, as for /validate). It is stored, validated and, when valid, replaces the organization's rows in the national dataset. A file with errors is kept with its report and answered 422; with mode=valid-rows only its valid rows are published. Needs a publish token of the organization (Authorization: Bearer …) or a signed-in publisher.",
+    "The file is the raw body (CSV, JSON, GeoJSON or .xlsx, as for /validate). It is stored, validated and, when valid, replaces the organization's rows in the national dataset. A file with errors is kept with its report and answered 422; with mode=valid-rows only its valid rows are published. A file that would remove all, or more than half, of the organization's rows is held: nothing changes, and the answer is 409 CONFIRMATION_REQUIRED with the counts and how to confirm (confirm=removals, or POST …/releases/{id}/confirm without sending the file again). A file with only headers is refused (422) when there is nothing to withdraw. Needs a publish token of the organization (Authorization: Bearer …) or a signed-in publisher.",
   security: [{ bearerAuth: [] }],
   request: {
     params: z.object({ code: OrganizationCodeSchema, slug: SlugSchema }),
@@ -97,6 +111,13 @@ const publishRoute = createRoute({
         .max(255)
         .optional()
         .openapi({ description: "The file's name, kept with the release" }),
+      confirm: z.enum(["removals"]).optional().openapi({
+        description:
+          "removals: publish even if the file removes all, or more than half, of the organization's rows (without it such a file is held and answered 409 CONFIRMATION_REQUIRED); a file with no rows then withdraws the publication",
+      }),
+      origin: z.enum(["upload", "cli"]).default("upload").openapi({
+        description: "How the file is sent, for the release history; the dataverkstad command says cli",
+      }),
     }),
   },
   requestBody: {
@@ -104,7 +125,7 @@ const publishRoute = createRoute({
     content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
   },
   responses: {
-    201: json(ReleaseSchema, "Published (all rows, or the valid rows)"),
+    201: json(ReleaseSchema, "Published (all rows, or the valid rows), or withdrawn"),
     ...errorResponses([400, 401, 403, 404, 409, 413, 422, 503]),
   },
 });
@@ -236,6 +257,80 @@ const removeSourceRoute = createRoute({
   },
 });
 
+const releaseParams = z.object({ code: OrganizationCodeSchema, slug: SlugSchema, id: ReleaseIdSchema });
+
+const confirmRoute = createRoute({
+  method: "post",
+  path: "/organizations/{code}/publications/{slug}/releases/{id}/confirm",
+  tags: ["Publishing"],
+  summary: "Bekräfta en kvarhållen release / Confirm a held release",
+  description:
+    "Publishes a release that was held because it removes all, or more than half, of the organization's rows, as it was received: the file is not sent again. 409 when it is not held, or when another release became current since (the counts no longer hold).",
+  security: [{ bearerAuth: [] }],
+  request: { params: releaseParams },
+  responses: {
+    201: json(ReleaseSchema, "Published (or withdrawn)"),
+    ...errorResponses([400, 401, 403, 404, 409, 503]),
+  },
+});
+
+const restoreRoute = createRoute({
+  method: "post",
+  path: "/organizations/{code}/publications/{slug}/releases/{id}/restore",
+  tags: ["Publishing"],
+  summary: "Gör en tidigare version gällande igen / Make an earlier release current again",
+  description:
+    "A rollback: the earlier release's stored file is read again, so its rows come back exactly. Recorded as a new release (origin restore, restoredFrom naming the earlier one) and audited. Another organization's release is 403; a release that was never published is 400.",
+  security: [{ bearerAuth: [] }],
+  request: { params: releaseParams },
+  responses: {
+    201: json(ReleaseSchema, "The new current release"),
+    ...errorResponses([400, 401, 403, 404, 409, 503]),
+  },
+});
+
+const DiffRowSchema = z.object({
+  id: z.string().openapi({ description: "The row's national id" }),
+  name: z.string().nullable(),
+  fields: z
+    .array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() }))
+    .optional()
+    .openapi({ description: "Changed rows: each changed field, its earlier and its later value" }),
+});
+
+const diffRoute = createRoute({
+  method: "get",
+  path: "/releases/{id}/diff",
+  tags: ["Publishing"],
+  summary: "Skillnaden mot en annan release / The difference from another release",
+  description:
+    "Rows added, changed (with the changed fields) and removed from the release `against` to this one, of the same publication. The counts are exact; the lists hold the first `limit` rows of each kind by id.",
+  request: {
+    params: z.object({ id: ReleaseIdSchema }),
+    query: z.object({
+      against: ReleaseIdSchema.openapi({ description: "The earlier release to compare with" }),
+      limit: z.coerce.number().int().min(1).max(1000).default(100),
+    }),
+  },
+  responses: {
+    200: json(
+      z
+        .object({
+          release: z.string(),
+          against: z.string(),
+          counts: z.object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int() }),
+          added: z.array(DiffRowSchema),
+          changed: z.array(DiffRowSchema),
+          removed: z.array(DiffRowSchema),
+          limit: z.number().int(),
+        })
+        .openapi("ReleaseDiff"),
+      "The difference",
+    ),
+    ...errorResponses([400, 401, 403, 404, 503]),
+  },
+});
+
 export function publicationsApi(
   publishing: PublishingService,
   baseUrl: (origin: string) => string,
@@ -249,29 +344,30 @@ export function publicationsApi(
     const principal = c.get("principal");
     return principal !== undefined && can(principal, "read", organizationCode);
   };
+  // A held release is not public either: it may be the organization's mistake.
   const visibleRelease = (c: Context<AppEnv>, release: Release) => {
-    if (release.status === "rejected") authorize(c, "read", release.organizationCode);
+    if (!isPublic(release)) authorize(c, "read", release.organizationCode);
     return release;
   };
+  const releaseAnswer = (c: Context<AppEnv>, release: Release) =>
+    releaseBody(base(c), release, mayReadUnpublished(c, release.organizationCode));
   const publicationBody = (c: Context<AppEnv>, publication: Publication) => ({
     organization: publication.organizationCode,
     specification: publication.slug,
     source: publication.source,
-    currentRelease:
-      publication.currentRelease === null ? null : releaseBody(base(c), publication.currentRelease),
+    currentRelease: publication.currentRelease === null ? null : releaseAnswer(c, publication.currentRelease),
     latestRelease:
       publication.latestRelease === null ||
-      (publication.latestRelease.status === "rejected" &&
-        !mayReadUnpublished(c, publication.organizationCode))
+      (!isPublic(publication.latestRelease) && !mayReadUnpublished(c, publication.organizationCode))
         ? null
-        : releaseBody(base(c), publication.latestRelease),
+        : releaseAnswer(c, publication.latestRelease),
     demo: publication.demo,
     updatedAt: publication.updatedAt.toISOString(),
   });
 
   app.openapi(publishRoute, async (c) => {
     const { code, slug } = c.req.valid("param");
-    const { mode, format, filename } = c.req.valid("query");
+    const { mode, format, filename, confirm, origin } = c.req.valid("query");
     const principal = authorize(c, "publish", code);
     const body = new LimitedBody(c, maxUploadBytes);
     const release = await publishing.publish({
@@ -281,10 +377,19 @@ export function publicationsApi(
       fileName: filename,
       format,
       mode,
-      origin: "upload",
+      origin,
+      confirmRemovals: confirm === "removals",
       audit: { actor: actorOf(principal), fromAddress: clientAddress(c) },
     });
-    const answer = releaseBody(base(c), release);
+    const answer = releaseAnswer(c, release);
+    if (release.status === "held") {
+      const preview = await publishing.removalPreview(code, slug, release.id);
+      const publicationUrl = `${base(c)}/organizations/${code}/publications/${slug}`;
+      throw confirmationRequired(preview, {
+        confirmUrl: `${publicationUrl}/releases/${release.id}/confirm`,
+        againUrl: publicationUrl,
+      });
+    }
     if (release.status === "rejected") {
       throw new AppError(
         "DATA_INVALID",
@@ -328,6 +433,47 @@ export function publicationsApi(
     return c.body(null, 204);
   });
 
+  app.openapi(confirmRoute, async (c) => {
+    const { code, slug, id } = c.req.valid("param");
+    const release = await publishing.confirmRelease(code, slug, id, auditOf(c, code));
+    const answer = releaseAnswer(c, release);
+    return c.json(answer, 201, { Location: answer.links.self });
+  });
+
+  app.openapi(restoreRoute, async (c) => {
+    const { code, slug, id } = c.req.valid("param");
+    const release = await publishing.restore(code, slug, id, auditOf(c, code));
+    const answer = releaseAnswer(c, release);
+    return c.json(answer, 201, { Location: answer.links.self });
+  });
+
+  app.openapi(diffRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { against, limit } = c.req.valid("query");
+    const diff = await publishing.diff(id, against, limit);
+    visibleRelease(c, diff.release);
+    visibleRelease(c, diff.against);
+    const national = (row: { recordId: string }) => `${diff.release.organizationCode}:${row.recordId}`;
+    const rows = (list: typeof diff.added) =>
+      list.map((row) => ({
+        id: national(row),
+        name: row.name,
+        ...(row.fields === undefined ? {} : { fields: [...row.fields] }),
+      }));
+    return c.json(
+      {
+        release: diff.release.id,
+        against: diff.against.id,
+        counts: diff.counts,
+        added: rows(diff.added),
+        changed: rows(diff.changed),
+        removed: rows(diff.removed),
+        limit: diff.limit,
+      },
+      200,
+    );
+  });
+
   app.openapi(listRoute, async (c) => {
     const { code } = c.req.valid("param");
     const items = (await publishing.listPublications({ organizationCode: code })).map((p) =>
@@ -340,14 +486,14 @@ export function publicationsApi(
     const { code, slug } = c.req.valid("param");
     const publication = await publishing.getPublication(code, slug);
     const releases = (await publishing.listReleases(code, slug))
-      .filter((r) => r.status !== "rejected" || mayReadUnpublished(c, code))
-      .map((r) => releaseBody(base(c), r));
+      .filter((r) => isPublic(r) || mayReadUnpublished(c, code))
+      .map((r) => releaseAnswer(c, r));
     return c.json({ ...publicationBody(c, publication), releases }, 200);
   });
 
   app.openapi(releaseRoute, async (c) => {
     const release = visibleRelease(c, await publishing.getRelease(c.req.valid("param").id));
-    return c.json(releaseBody(base(c), release), 200);
+    return c.json(releaseAnswer(c, release), 200);
   });
 
   app.openapi(reportRoute, async (c) => {
@@ -377,7 +523,16 @@ export function publicationsApi(
   return app;
 }
 
-export function releaseBody(apiBase: string, release: Release): z.infer<typeof ReleaseSchema> {
+/** Rejected and held releases are for the organization (and its coordinators) only. */
+function isPublic(release: Release): boolean {
+  return release.status !== "rejected" && release.status !== "held";
+}
+
+export function releaseBody(
+  apiBase: string,
+  release: Release,
+  showPublisher = false,
+): z.infer<typeof ReleaseSchema> {
   const self = `${apiBase}/releases/${release.id}`;
   return {
     id: release.id,
@@ -385,6 +540,9 @@ export function releaseBody(apiBase: string, release: Release): z.infer<typeof R
     specification: { slug: release.slug, version: release.specVersion },
     status: release.status,
     origin: release.origin,
+    publishedBy: showPublisher ? release.createdByName : null,
+    basedOn: release.basedOn,
+    restoredFrom: release.restoredFrom,
     file: release.file,
     rows: release.rows,
     changes: release.changes,
@@ -392,6 +550,6 @@ export function releaseBody(apiBase: string, release: Release): z.infer<typeof R
     warnings: release.warnings,
     createdAt: release.createdAt.toISOString(),
     demo: release.demo,
-    links: { self, report: `${self}/report`, file: `${self}/file` },
+    links: { self, report: `${self}/report`, file: `${self}/file`, diff: `${self}/diff` },
   };
 }
