@@ -186,6 +186,8 @@ function changedFields(before: NormalizedRecord | undefined, after: NormalizedRe
   if (before === undefined || after === undefined) return [];
   const names = [...new Set([...Object.keys(after.values), ...Object.keys(before.values)])];
   return names
-    .filter((name) => JSON.stringify(before.values[name] ?? null) !== JSON.stringify(after.values[name] ?? null))
+    .filter(
+      (name) => JSON.stringify(before.values[name] ?? null) !== JSON.stringify(after.values[name] ?? null),
+    )
     .map((name) => ({ field: name, from: before.values[name] ?? null, to: after.values[name] ?? null }));
 }

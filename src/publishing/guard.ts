@@ -14,7 +14,11 @@ export function needsConfirmation(current: number, removed: number): boolean {
   return current > 0 && removed * 2 > current;
 }
 
-export async function currentRowCount(db: Queryable, slug: string, organizationCode: string): Promise<number> {
+export async function currentRowCount(
+  db: Queryable,
+  slug: string,
+  organizationCode: string,
+): Promise<number> {
   const [row] = await db.query<{ n: number }>(
     "SELECT count(*)::int AS n FROM dataset_rows WHERE spec_slug = $1 AND organization_code = $2",
     [slug, organizationCode],

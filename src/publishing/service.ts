@@ -7,13 +7,7 @@ import type { FileStore } from "../files/index.ts";
 import type { Organization, RegistryService } from "../registry/index.ts";
 import type { SpecsService } from "../specs/index.ts";
 import type { SpecificationVersion } from "../specs/index.ts";
-import {
-  readRecords,
-  RowSet,
-  type TableFormat,
-  type ValidationReport,
-  type ValidationService,
-} from "../validation/index.ts";
+import { readRecords, RowSet, type ValidationReport, type ValidationService } from "../validation/index.ts";
 import {
   claimDueSources,
   DEFAULT_FETCH_INTERVAL_MINUTES,
@@ -35,7 +29,14 @@ import {
   stagedChanges,
   withNoRowsFinding,
 } from "./guard.ts";
-import { RELEASE_COLUMNS, RELEASE_FROM, releaseNotFound, releaseOn, toRelease, type ReleaseRow } from "./releases.ts";
+import {
+  RELEASE_COLUMNS,
+  RELEASE_FROM,
+  releaseNotFound,
+  releaseOn,
+  toRelease,
+  type ReleaseRow,
+} from "./releases.ts";
 import { stageRecords, type Placement } from "./staging.ts";
 import type {
   Publication,
@@ -180,7 +181,12 @@ export class PublishingService {
    * specification version it was published with, so the organization's rows come back exactly.
    * Recorded as a new release (origin "restore") that names the one it restored.
    */
-  async restore(organizationCode: string, slug: string, releaseId: string, audit: AuditContext): Promise<Release> {
+  async restore(
+    organizationCode: string,
+    slug: string,
+    releaseId: string,
+    audit: AuditContext,
+  ): Promise<Release> {
     const original = await this.ownRelease(organizationCode, slug, releaseId);
     const publication = await this.getPublication(organizationCode, slug);
     if (original.status !== "published" && original.status !== "partial") {
@@ -432,7 +438,12 @@ export class PublishingService {
    * Replaces the organization's rows with the release's staged rows and makes it current. Held
    * releases of the publication can then never be confirmed, so their staged rows go.
    */
-  private async consolidate(tx: Queryable, release: Release, status: ReleaseStatus, demo: boolean): Promise<void> {
+  private async consolidate(
+    tx: Queryable,
+    release: Release,
+    status: ReleaseStatus,
+    demo: boolean,
+  ): Promise<void> {
     const { organizationCode, slug, id } = release;
     const changes = await replaceOrganizationRows(tx, { slug, organizationCode, releaseId: id, demo });
     await tx.query(

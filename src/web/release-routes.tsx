@@ -74,7 +74,9 @@ export function releaseRoutes(web: Hono<WebEnv>, deps: ReleaseRouteDependencies)
   ): Viewer | Response => {
     const viewer = viewerOrSignIn(c, language);
     if (viewer instanceof Response) return viewer;
-    return viewerCan(viewer, "publish", organization.code) ? viewer : forbidden(c, language, path, organization);
+    return viewerCan(viewer, "publish", organization.code)
+      ? viewer
+      : forbidden(c, language, path, organization);
   };
 
   const auditOf = (c: WebContext, viewer: Viewer) => ({
@@ -148,7 +150,12 @@ export function releaseRoutes(web: Hono<WebEnv>, deps: ReleaseRouteDependencies)
     const viewer = viewerOf(c);
     if (viewer === null || !csrfValid(c, form, "session")) return csrfRefused(c, language, path);
     if (!viewerCan(viewer, "publish", organization.code)) return forbidden(c, language, path, organization);
-    const restored = await publishing.restore(organization.code, release.slug, release.id, auditOf(c, viewer));
+    const restored = await publishing.restore(
+      organization.code,
+      release.slug,
+      release.id,
+      auditOf(c, viewer),
+    );
     return seeOther(c, language, releasePath(restored));
   });
 

@@ -137,9 +137,11 @@ describe("the removal guard, rollback and diffs", () => {
         ["B5", "Glyttinge"],
       ],
     );
-    assert.equal(details?.confirm?.url, `${publicationUrl()}/releases/${details?.release}/confirm`);
-    assert.equal(details?.confirm?.orAgainWith, `${publicationUrl()}?confirm=removals`);
-    heldTemplate = details?.release ?? "";
+    const { confirm, release } = details;
+    assert.ok(confirm !== undefined && release !== undefined);
+    assert.equal(confirm.url, `${publicationUrl()}/releases/${release}/confirm`);
+    assert.equal(confirm.orAgainWith, `${publicationUrl()}?confirm=removals`);
+    heldTemplate = release;
     assert.deepEqual(await data(), rowsOfFirst, "the national dataset is unchanged");
     assert.equal((await current())?.id, first.id);
   });
@@ -213,7 +215,7 @@ describe("the removal guard, rollback and diffs", () => {
       "SELECT actor, details FROM audit_log WHERE action = 'publication.restore' ORDER BY id DESC LIMIT 1",
     );
     assert.equal(audit?.details.restoredFrom, first.id);
-    assert.match(audit?.actor ?? "", /^token:/);
+    assert.match(audit.actor, /^token:/);
   });
 
   test("a rollback to another organization's release is 403", async () => {

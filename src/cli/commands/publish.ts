@@ -136,7 +136,10 @@ async function publishThroughServer(
   const code = ERROR_CODES.find((known) => known === body.error?.code) ?? "INTERNAL";
   const hint =
     code === "CONFIRMATION_REQUIRED"
-      ? { sv: " Med dataverkstad: lägg till --confirm-removals.", en: " With dataverkstad: add --confirm-removals." }
+      ? {
+          sv: " Med dataverkstad: lägg till --confirm-removals.",
+          en: " With dataverkstad: add --confirm-removals.",
+        }
       : { sv: "", en: "" };
   throw new AppError(code, {
     sv: `Servern svarade ${response.status}: ${message}${hint.sv}`,

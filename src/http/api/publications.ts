@@ -54,7 +54,10 @@ export const ReleaseSchema = z
     basedOn: z.string().nullable().openapi({
       description: "A held release: the current release it was measured against",
     }),
-    restoredFrom: z.string().nullable().openapi({ description: "A rollback: the release it made current again" }),
+    restoredFrom: z
+      .string()
+      .nullable()
+      .openapi({ description: "A rollback: the release it made current again" }),
     file: z.object({
       sha256: z.string(),
       bytes: z.number().int(),

@@ -56,7 +56,8 @@ export const sv = {
     rejected:
       "Filen har fel, så den publicerades inte. Den gällande versionen ligger kvar, och ingenting har ändrats i den nationella datamängden.",
     held: "Filen skulle ta bort alla, eller mer än hälften av, organisationens rader. Ingenting har ändrats ännu: den publiceras först när du bekräftar.",
-    withdrawn: "Filen hade inga rader, och organisationens rader har tagits bort ur den nationella datamängden.",
+    withdrawn:
+      "Filen hade inga rader, och organisationens rader har tagits bort ur den nationella datamängden.",
   } satisfies Readonly<Record<ReleaseStatus, string>>,
   releaseFileName: "Filnamn",
   releaseRowsTotal: "Rader i filen",
@@ -143,7 +144,8 @@ export const en = {
     rejected:
       "The file has errors, so it was not published. The current version stays, and nothing has changed in the national dataset.",
     held: "The file would remove all, or more than half, of the organization's rows. Nothing has changed yet: it is published only when you confirm.",
-    withdrawn: "The file had no rows, and the organization's rows have been removed from the national dataset.",
+    withdrawn:
+      "The file had no rows, and the organization's rows have been removed from the national dataset.",
   },
   releaseFileName: "File name",
   releaseRowsTotal: "Rows in the file",

@@ -210,7 +210,8 @@ function DiffTable(props: {
                       <ul>
                         {(row.fields ?? []).map((f) => (
                           <li>
-                            <code>{f.field}</code>: <del>{shown(f.from, t)}</del> → <ins>{shown(f.to, t)}</ins>
+                            <code>{f.field}</code>: <del>{shown(f.from, t)}</del> →{" "}
+                            <ins>{shown(f.to, t)}</ins>
                           </li>
                         ))}
                       </ul>
@@ -240,9 +241,7 @@ export function DiffPage(props: Omit<Common, "csrfToken"> & { readonly diff: Rel
       breadcrumbs={crumbs(organization, spec, language)}
     >
       <h1>{t.diffTitle}</h1>
-      <p class="lead">
-        {fill(t.diffLead, { from: when(diff.against), to: when(diff.release) })}
-      </p>
+      <p class="lead">{fill(t.diffLead, { from: when(diff.against), to: when(diff.release) })}</p>
       <p>{fill(t.diffCapped, { limit: formatNumber(diff.limit, language) })}</p>
       <DiffTable
         id="diff-added"
