@@ -1,5 +1,6 @@
 // Publishing: publications per organization and specification, immutable releases, their sources.
-export { PublishingService, validRowsPublishable, type PublicationFilter } from "./service.ts";
+export { PublishingService, type PublicationFilter } from "./service.ts";
+export { validRowsPublishable } from "./decide.ts";
 export { recordIdOf } from "./staging.ts";
 export { confirmationRequired, REMOVED_ROWS_SHOWN } from "./guard.ts";
 export { MAX_DIFF_LIMIT } from "./diff.ts";

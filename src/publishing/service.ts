@@ -19,6 +19,7 @@ import {
   type FetchOutcome,
   type SourceFetchSettings,
 } from "./sources.ts";
+import { decide } from "./decide.ts";
 import { releaseDiff } from "./diff.ts";
 import {
   changedMeanwhile,
@@ -37,6 +38,7 @@ import {
   toRelease,
   type ReleaseRow,
 } from "./releases.ts";
+import { underLease } from "./lease.ts";
 import { stageRecords, type Placement } from "./staging.ts";
 import type {
   Publication,
@@ -46,22 +48,6 @@ import type {
   ReleaseStatus,
   RemovalPreview,
 } from "./types.ts";
-
-/**
- * How long a publish holds its publication without renewing: short, so that the lease of an
- * instance that died mid-publish runs out soon; a running publish renews it well before.
- */
-const LEASE_SECONDS = 120;
-const LEASE_RENEW_MS = 30_000;
-
-/** Problems with the file as a whole: no row can be trusted, so not even the valid rows are published. */
-const FILE_LEVEL_ERRORS: ReadonlySet<string> = new Set([
-  "source-error",
-  "blank-header",
-  "duplicate-header",
-  "missing-header",
-  "incorrect-header",
-]);
 
 interface PublicationRow {
   organization_code: string;
@@ -166,7 +152,7 @@ export class PublishingService {
       this.specs.getSpecification(slug),
     ]);
     const releaseId = randomUUID();
-    return this.underLease(organizationCode, slug, releaseId, async () => {
+    return underLease(this.db, organizationCode, slug, releaseId, async () => {
       const stored = await this.files.put(request.body);
       await this.db.query(
         "INSERT INTO stored_files (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
@@ -211,7 +197,7 @@ export class PublishingService {
       this.specs.getSpecification(slug, original.specVersion),
     ]);
     const newId = randomUUID();
-    return this.underLease(organizationCode, slug, newId, () =>
+    return underLease(this.db, organizationCode, slug, newId, () =>
       this.makeRelease(
         newId,
         organization,
@@ -246,7 +232,7 @@ export class PublishingService {
     audit: AuditContext,
   ): Promise<Release> {
     await this.ownRelease(organizationCode, slug, releaseId);
-    return this.underLease(organizationCode, slug, releaseId, async () => {
+    return underLease(this.db, organizationCode, slug, releaseId, async () => {
       const held = await this.getRelease(releaseId);
       const publication = await this.getPublication(organizationCode, slug);
       if (held.status !== "held") {
@@ -479,47 +465,6 @@ export class PublishingService {
     return release;
   }
 
-  /**
-   * Runs `work` as the publication's one writer: a lease, renewed while it runs, released after.
-   * Staged rows left by the work go too, unless they belong to a release held for confirmation.
-   */
-  private async underLease<T>(
-    organizationCode: string,
-    slug: string,
-    token: string,
-    work: () => Promise<T>,
-  ): Promise<T> {
-    await this.acquireLease(organizationCode, slug, token);
-    const renewal = setInterval(() => {
-      this.db
-        .query(
-          `UPDATE publications SET lease_until = now() + make_interval(secs => $3)
-           WHERE organization_code = $1 AND spec_slug = $2 AND lease_token = $4`,
-          [organizationCode, slug, LEASE_SECONDS, token],
-        )
-        .catch(() => undefined);
-    }, LEASE_RENEW_MS);
-    renewal.unref();
-    try {
-      return await work();
-    } finally {
-      clearInterval(renewal);
-      await this.db
-        .query(
-          `DELETE FROM staged_rows WHERE release_id = $1
-             AND NOT EXISTS (SELECT 1 FROM releases WHERE id = $1 AND status = 'held')`,
-          [token],
-        )
-        .catch(() => undefined);
-      await this.db
-        .query(
-          "UPDATE publications SET lease_token = NULL, lease_until = NULL WHERE organization_code = $1 AND spec_slug = $2 AND lease_token = $3",
-          [organizationCode, slug, token],
-        )
-        .catch(() => undefined);
-    }
-  }
-
   async getRelease(id: string): Promise<Release> {
     return releaseOn(this.db, id);
   }
@@ -637,30 +582,6 @@ export class PublishingService {
     return { temporaryFiles, stagedRows: staged?.n ?? 0 };
   }
 
-  /** One writer per publication: a second one gets CONFLICT (409) instead of interleaving. */
-  private async acquireLease(organizationCode: string, slug: string, token: string): Promise<void> {
-    await this.db.query(
-      "INSERT INTO publications (organization_code, spec_slug) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-      [organizationCode, slug],
-    );
-    const taken = await this.db.query(
-      `UPDATE publications SET lease_token = $3, lease_until = now() + make_interval(secs => $4)
-       WHERE organization_code = $1 AND spec_slug = $2 AND (lease_token IS NULL OR lease_until <= now())
-       RETURNING 1`,
-      [organizationCode, slug, token, LEASE_SECONDS],
-    );
-    if (taken.length === 0) {
-      throw new AppError(
-        "CONFLICT",
-        {
-          sv: `En annan publicering av ${slug} för ${organizationCode} pågår redan. Vänta tills den är klar och försök igen.`,
-          en: `Another publish of ${slug} for ${organizationCode} is already running. Wait until it is done and try again.`,
-        },
-        { details: { organization: organizationCode, specification: slug } },
-      );
-    }
-  }
-
   /** A kommun's rows lie in the kommun; a region's in the municipality its point lies in. */
   private async placement(organization: Organization): Promise<Placement> {
     if (organization.kommunKod !== null) {
@@ -677,21 +598,4 @@ export class PublishingService {
       return kommun === undefined ? { kommun: null, lan } : { kommun, lan: kommun.slice(0, 2) };
     };
   }
-}
-
-/**
- * Whether a file with errors could have its valid rows published (mode=valid-rows): it was read to
- * the end and no error concerns the file as a whole.
- */
-export function validRowsPublishable(report: ValidationReport): boolean {
-  return (
-    report.complete && !report.summary.some((s) => s.severity === "error" && FILE_LEVEL_ERRORS.has(s.type))
-  );
-}
-
-/** Valid: publish. Errors: publish the valid rows only if asked and the file as a whole is sound. */
-function decide(report: ValidationReport, mode: PublishRequest["mode"]): ReleaseStatus {
-  if (report.valid) return "published";
-  if (mode !== "valid-rows") return "rejected";
-  return validRowsPublishable(report) ? "partial" : "rejected";
 }
