@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   "UNAUTHORIZED",
   "FORBIDDEN",
   "CONFLICT",
+  /** A change that would remove much (a publication's rows) waits for the caller to confirm it. */
+  "CONFIRMATION_REQUIRED",
   "DATA_INVALID",
   "PAYLOAD_TOO_LARGE",
   "URI_TOO_LONG",

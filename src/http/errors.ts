@@ -10,6 +10,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  CONFIRMATION_REQUIRED: 409,
   DATA_INVALID: 422,
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,

@@ -1,7 +1,10 @@
 // Publishing: publications per organization and specification, immutable releases, their sources.
-export { PublishingService, validRowsPublishable, type PublicationFilter } from "./service.ts";
-export { mayReadRelease, publishableDatasets, type PublishableDataset } from "./rules.ts";
+export { PublishingService, type PublicationFilter } from "./service.ts";
+export { validRowsPublishable } from "./decide.ts";
+export { mayReadRelease, mayReadUnpublished, publishableDatasets, type PublishableDataset } from "./rules.ts";
 export { recordIdOf } from "./staging.ts";
+export { confirmationRequired, REMOVED_ROWS_SHOWN } from "./guard.ts";
+export { MAX_DIFF_LIMIT } from "./diff.ts";
 export * from "./types.ts";
 export {
   DEFAULT_FETCH_INTERVAL_MINUTES,

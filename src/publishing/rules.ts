@@ -6,17 +6,23 @@ import type { Organization } from "../registry/index.ts";
 import { expectedDatasets, type PriorityListEntry, type SpecificationSummary } from "../specs/index.ts";
 import type { Release } from "./types.ts";
 
+/** Whether the principal may see what an organization has not made public (its own and its coordinators'). */
+export function mayReadUnpublished(principal: Principal | undefined, organizationCode: string): boolean {
+  return principal !== undefined && can(principal, "read", organizationCode);
+}
+
 /**
  * Whether the principal may see a release. A rejected file may hold what the organization has not
- * made public, so only the organization and its coordinators see it; other releases are public.
+ * made public, and a held one may be its mistake, so only the organization and its coordinators
+ * see those; other releases are public.
  */
 export function mayReadRelease(
   principal: Principal | undefined,
   release: Pick<Release, "status" | "organizationCode">,
 ): boolean {
   return (
-    release.status !== "rejected" ||
-    (principal !== undefined && can(principal, "read", release.organizationCode))
+    (release.status !== "rejected" && release.status !== "held") ||
+    mayReadUnpublished(principal, release.organizationCode)
   );
 }
 

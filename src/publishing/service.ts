@@ -6,13 +6,8 @@ import type { Database, Queryable } from "../db/index.ts";
 import type { FileStore } from "../files/index.ts";
 import type { Organization, RegistryService } from "../registry/index.ts";
 import type { SpecsService } from "../specs/index.ts";
-import {
-  readRecords,
-  RowSet,
-  type TableFormat,
-  type ValidationReport,
-  type ValidationService,
-} from "../validation/index.ts";
+import type { SpecificationVersion } from "../specs/index.ts";
+import { readRecords, RowSet, type ValidationReport, type ValidationService } from "../validation/index.ts";
 import {
   claimDueSources,
   DEFAULT_FETCH_INTERVAL_MINUTES,
@@ -25,74 +20,35 @@ import {
   type SourceFetchSettings,
 } from "./sources.ts";
 import { mayReadRelease, publishableDatasets, type PublishableDataset } from "./rules.ts";
+import { decide } from "./decide.ts";
+import { releaseDiff } from "./diff.ts";
+import {
+  changedMeanwhile,
+  currentRowCount,
+  nameFieldOf,
+  needsConfirmation,
+  rowsThatWouldGo,
+  stagedChanges,
+  withNoRowsFinding,
+} from "./guard.ts";
+import {
+  RELEASE_COLUMNS,
+  RELEASE_FROM,
+  releaseNotFound,
+  releaseOn,
+  toRelease,
+  type ReleaseRow,
+} from "./releases.ts";
+import { underLease } from "./lease.ts";
 import { stageRecords, type Placement } from "./staging.ts";
-import type { Publication, PublishRequest, Release, ReleaseStatus } from "./types.ts";
-
-/**
- * How long a publish holds its publication without renewing: short, so that the lease of an
- * instance that died mid-publish runs out soon; a running publish renews it well before.
- */
-const LEASE_SECONDS = 120;
-const LEASE_RENEW_MS = 30_000;
-
-/** Problems with the file as a whole: no row can be trusted, so not even the valid rows are published. */
-const FILE_LEVEL_ERRORS: ReadonlySet<string> = new Set([
-  "source-error",
-  "blank-header",
-  "duplicate-header",
-  "missing-header",
-  "incorrect-header",
-]);
-
-interface ReleaseRow {
-  id: string;
-  organization_code: string;
-  spec_slug: string;
-  spec_version: string;
-  status: ReleaseStatus;
-  origin: Release["origin"];
-  file_sha256: string;
-  file_bytes: string | number;
-  file_name: string | null;
-  format: TableFormat;
-  rows_total: number;
-  rows_published: number;
-  rows_added: number | null;
-  rows_changed: number | null;
-  rows_removed: number | null;
-  created_at: Date;
-  created_by: string;
-  demo: boolean;
-  errors: number;
-  warnings: number;
-}
-
-const RELEASE_COLUMNS = `r.id, r.organization_code, r.spec_slug, r.spec_version, r.status, r.origin, r.file_sha256,
-  r.file_bytes, r.file_name, r.format, r.rows_total, r.rows_published, r.rows_added, r.rows_changed,
-  r.rows_removed, r.created_at, r.created_by, r.demo,
-  (r.report->'stats'->>'errors')::int AS errors, (r.report->'stats'->>'warnings')::int AS warnings`;
-
-function toRelease(row: ReleaseRow): Release {
-  return {
-    id: row.id,
-    organizationCode: row.organization_code,
-    slug: row.spec_slug,
-    specVersion: row.spec_version,
-    status: row.status,
-    origin: row.origin,
-    file: { sha256: row.file_sha256, bytes: Number(row.file_bytes), name: row.file_name, format: row.format },
-    rows: { total: row.rows_total, published: row.rows_published },
-    changes:
-      row.rows_added === null
-        ? null
-        : { added: row.rows_added, changed: row.rows_changed ?? 0, removed: row.rows_removed ?? 0 },
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    demo: row.demo,
-    errors: row.errors,
-    warnings: row.warnings,
-  };
-}
+import type {
+  Publication,
+  PublishRequest,
+  Release,
+  ReleaseDiff,
+  ReleaseStatus,
+  RemovalPreview,
+} from "./types.ts";
 
 interface PublicationRow {
   organization_code: string;
@@ -197,108 +153,321 @@ export class PublishingService {
       this.specs.getSpecification(slug),
     ]);
     const releaseId = randomUUID();
-    await this.acquireLease(organizationCode, slug, releaseId);
-    const renewal = setInterval(() => {
-      this.db
-        .query(
-          `UPDATE publications SET lease_until = now() + make_interval(secs => $3)
-           WHERE organization_code = $1 AND spec_slug = $2 AND lease_token = $4`,
-          [organizationCode, slug, LEASE_SECONDS, releaseId],
-        )
-        .catch(() => undefined);
-    }, LEASE_RENEW_MS);
-    renewal.unref();
-    try {
+    return underLease(this.db, organizationCode, slug, releaseId, async () => {
       const stored = await this.files.put(request.body);
       await this.db.query(
         "INSERT INTO stored_files (sha256, bytes) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING",
         [stored.sha256, stored.bytes],
       );
-      const errorRows = new RowSet();
-      const report = await this.validation.validate(this.files.read(stored.sha256), {
-        slug,
-        version: spec.version,
-        format: request.format,
-        organizationCode,
-        errorRows,
-      });
-      const status = decide(report, request.mode);
-      let rowsPublished = 0;
-      if (status !== "rejected") {
-        rowsPublished = await stageRecords(
-          this.db,
-          releaseId,
-          spec.definition,
-          readRecords(this.files.read(stored.sha256), spec.definition, {
-            format: report.format,
-            knownOrganizationCodes: await this.registry.organizationCodes(),
-            ...(status === "partial" ? { skipRows: errorRows } : {}),
-          }),
-          await this.placement(organization),
+      return this.makeRelease(releaseId, organization, spec, stored, request, null);
+    });
+  }
+
+  /**
+   * Makes an earlier published release current again: its stored file is read again under the
+   * specification version it was published with, so the organization's rows come back exactly.
+   * Recorded as a new release (origin "restore") that names the one it restored.
+   */
+  async restore(
+    organizationCode: string,
+    slug: string,
+    releaseId: string,
+    audit: AuditContext,
+  ): Promise<Release> {
+    const original = await this.ownRelease(organizationCode, slug, releaseId);
+    const publication = await this.getPublication(organizationCode, slug);
+    if (original.status !== "published" && original.status !== "partial") {
+      throw new AppError(
+        "BAD_REQUEST",
+        {
+          sv: `Releasen ${releaseId} publicerades aldrig (${original.status}), så den kan inte göras gällande igen. Välj en publicerad version.`,
+          en: `Release ${releaseId} was never published (${original.status}), so it cannot be made current again. Choose a published one.`,
+        },
+        { details: { release: releaseId, status: original.status } },
+      );
+    }
+    if (publication.currentRelease?.id === original.id) {
+      throw new AppError(
+        "BAD_REQUEST",
+        { sv: `Releasen ${releaseId} är redan gällande.`, en: `Release ${releaseId} is already current.` },
+        { details: { release: releaseId } },
+      );
+    }
+    const [organization, spec] = await Promise.all([
+      this.registry.getOrganization(organizationCode),
+      this.specs.getSpecification(slug, original.specVersion),
+    ]);
+    const newId = randomUUID();
+    return underLease(this.db, organizationCode, slug, newId, () =>
+      this.makeRelease(
+        newId,
+        organization,
+        spec,
+        original.file,
+        {
+          organizationCode,
+          slug,
+          body: [],
+          fileName: original.file.name ?? undefined,
+          format: original.file.format,
+          mode: original.status === "partial" ? "valid-rows" : "all",
+          origin: "restore",
+          audit,
+          demo: original.demo,
+          // Choosing an earlier version is the confirmation: the web asks before it comes here.
+          confirmRemovals: true,
+        },
+        original.id,
+      ),
+    );
+  }
+
+  /**
+   * Publishes a held release as it was staged, without a new upload. Refused (409) when it is no
+   * longer held, or when another release became current since it was held.
+   */
+  async confirmRelease(
+    organizationCode: string,
+    slug: string,
+    releaseId: string,
+    audit: AuditContext,
+  ): Promise<Release> {
+    await this.ownRelease(organizationCode, slug, releaseId);
+    return underLease(this.db, organizationCode, slug, releaseId, async () => {
+      const held = await this.getRelease(releaseId);
+      const publication = await this.getPublication(organizationCode, slug);
+      if (held.status !== "held") {
+        throw new AppError(
+          "CONFLICT",
+          {
+            sv: `Releasen ${releaseId} väntar inte på bekräftelse (den är ${held.status}). Ingenting har ändrats.`,
+            en: `Release ${releaseId} is not waiting for confirmation (it is ${held.status}). Nothing has changed.`,
+          },
+          { details: { release: releaseId, status: held.status } },
         );
       }
-      const demo = request.demo === true;
-      return await this.db.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO releases (id, organization_code, spec_slug, spec_version, status, origin, file_sha256,
-             file_bytes, file_name, format, report, rows_total, rows_published, created_by, demo)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15)`,
-          [
-            releaseId,
-            organizationCode,
-            slug,
-            spec.version,
-            status,
-            request.origin,
-            stored.sha256,
-            stored.bytes,
-            request.fileName?.slice(0, 255) ?? null,
-            report.format,
-            JSON.stringify(report),
-            report.stats.rows,
-            rowsPublished,
-            request.audit.actor,
-            demo,
-          ],
-        );
-        if (status !== "rejected") {
-          const changes = await replaceOrganizationRows(tx, { slug, organizationCode, releaseId, demo });
-          await tx.query(
-            "UPDATE releases SET rows_added = $2, rows_changed = $3, rows_removed = $4 WHERE id = $1",
-            [releaseId, changes.added, changes.changed, changes.removed],
-          );
-        }
-        await tx.query(
-          `UPDATE publications SET latest_release_id = $3, updated_at = now(), demo = $4
-             ${status === "rejected" ? "" : ", current_release_id = $3"}
-           WHERE organization_code = $1 AND spec_slug = $2`,
-          [organizationCode, slug, releaseId, demo],
-        );
+      if ((publication.currentRelease?.id ?? null) !== held.basedOn) throw changedMeanwhile(releaseId);
+      const report = await this.getReleaseReport(releaseId);
+      const status: ReleaseStatus =
+        held.rows.total === 0 ? "withdrawn" : report.valid ? "published" : "partial";
+      return this.db.transaction(async (tx) => {
+        await tx.query("UPDATE releases SET status = $2 WHERE id = $1", [releaseId, status]);
+        await this.consolidate(tx, held, status, held.demo);
         await recordAudit(tx, {
-          actor: request.audit.actor,
-          fromAddress: request.audit.fromAddress,
-          action: "publication.release",
+          actor: audit.actor,
+          fromAddress: audit.fromAddress,
+          action: "publication.confirm",
           object: `${organizationCode}/${slug}`,
-          details: { release: releaseId, status, rows: report.stats.rows, published: rowsPublished },
+          details: { release: releaseId, status, confirmedRemovals: held.changes?.removed ?? 0 },
         });
-        return this.releaseOn(tx, releaseId);
+        return releaseOn(tx, releaseId);
       });
-    } finally {
-      clearInterval(renewal);
-      await this.db
-        .query("DELETE FROM staged_rows WHERE release_id = $1", [releaseId])
-        .catch(() => undefined);
-      await this.db
-        .query(
-          "UPDATE publications SET lease_token = NULL, lease_until = NULL WHERE organization_code = $1 AND spec_slug = $2 AND lease_token = $3",
-          [organizationCode, slug, releaseId],
-        )
-        .catch(() => undefined);
+    });
+  }
+
+  /** What a held release would do: the counts, and the first rows that would go. */
+  async removalPreview(organizationCode: string, slug: string, releaseId: string): Promise<RemovalPreview> {
+    const release = await this.ownRelease(organizationCode, slug, releaseId);
+    if (release.status !== "held") {
+      throw notFound({
+        sv: `Releasen ${releaseId} väntar inte på bekräftelse.`,
+        en: `Release ${releaseId} is not waiting for confirmation.`,
+      });
     }
+    const [publication, spec, current] = await Promise.all([
+      this.getPublication(organizationCode, slug),
+      this.specs.getSpecification(slug, release.specVersion),
+      currentRowCount(this.db, slug, organizationCode),
+    ]);
+    const confirmable = (publication.currentRelease?.id ?? null) === release.basedOn;
+    const target = { slug, organizationCode, releaseId };
+    return {
+      release,
+      current,
+      wouldAdd: release.changes?.added ?? 0,
+      wouldRemove: release.changes?.removed ?? 0,
+      confirmable,
+      removedRows: confirmable ? await rowsThatWouldGo(this.db, target, nameFieldOf(spec.definition)) : [],
+    };
+  }
+
+  /** Rows added, changed (with the fields) and removed from `againstId` to `releaseId`. */
+  async diff(releaseId: string, againstId: string, limit = 100): Promise<ReleaseDiff> {
+    const [release, against] = await Promise.all([this.getRelease(releaseId), this.getRelease(againstId)]);
+    return releaseDiff(this.db, this.files, this.validation, this.specs, this.registry, {
+      release,
+      against,
+      limit,
+    });
+  }
+
+  /**
+   * Validates a stored file, stages its rows and decides: rejected, held for confirmation, or
+   * consolidated into the national dataset (published, partial or withdrawn). Runs under the lease.
+   */
+  private async makeRelease(
+    releaseId: string,
+    organization: Organization,
+    spec: SpecificationVersion,
+    stored: { readonly sha256: string; readonly bytes: number },
+    request: PublishRequest,
+    restoredFrom: string | null,
+  ): Promise<Release> {
+    const { organizationCode, slug } = request;
+    const errorRows = new RowSet();
+    let report = await this.validation.validate(this.files.read(stored.sha256), {
+      slug,
+      version: spec.version,
+      format: request.format,
+      organizationCode,
+      errorRows,
+    });
+    let status = decide(report, request.mode);
+    let rowsPublished = 0;
+    if (status !== "rejected") {
+      rowsPublished = await stageRecords(
+        this.db,
+        releaseId,
+        spec.definition,
+        readRecords(this.files.read(stored.sha256), spec.definition, {
+          format: report.format,
+          knownOrganizationCodes: await this.registry.organizationCodes(),
+          ...(status === "partial" ? { skipRows: errorRows } : {}),
+        }),
+        await this.placement(organization),
+      );
+    }
+    const current = await currentRowCount(this.db, slug, organizationCode);
+    const changes =
+      status === "rejected" ? null : await stagedChanges(this.db, { slug, organizationCode, releaseId });
+    const confirmed = request.confirmRemovals === true;
+    if (status !== "rejected" && changes !== null) {
+      if (report.stats.rows === 0 && current === 0) {
+        // Nothing to withdraw, and no rows to publish: a header-only file is not valid data.
+        status = "rejected";
+        report = withNoRowsFinding(report);
+      } else if (!confirmed && needsConfirmation(current, changes.removed)) {
+        status = "held";
+      } else if (report.stats.rows === 0) {
+        status = "withdrawn";
+      }
+    }
+    const demo = request.demo === true;
+    const [based] = await this.db.query<{ current_release_id: string | null }>(
+      "SELECT current_release_id FROM publications WHERE organization_code = $1 AND spec_slug = $2",
+      [organizationCode, slug],
+    );
+    return this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO releases (id, organization_code, spec_slug, spec_version, status, origin, file_sha256,
+           file_bytes, file_name, format, report, rows_total, rows_published, created_by, demo,
+           based_on_release_id, restored_from_release_id, rows_indexed, rows_added, rows_changed, rows_removed)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $17, true,
+           $18, $19, $20)`,
+        [
+          releaseId,
+          organizationCode,
+          slug,
+          spec.version,
+          status,
+          request.origin,
+          stored.sha256,
+          stored.bytes,
+          request.fileName?.slice(0, 255) ?? null,
+          report.format,
+          JSON.stringify(report),
+          report.stats.rows,
+          status === "rejected" ? 0 : rowsPublished,
+          request.audit.actor,
+          demo,
+          status === "held" ? (based?.current_release_id ?? null) : null,
+          restoredFrom,
+          // A held release shows what it would change; the others get what consolidation did.
+          status === "held" ? (changes?.added ?? 0) : null,
+          status === "held" ? (changes?.changed ?? 0) : null,
+          status === "held" ? (changes?.removed ?? 0) : null,
+        ],
+      );
+      if (status !== "rejected") {
+        await tx.query(
+          `INSERT INTO release_rows (release_id, record_id, row_hash)
+           SELECT release_id, record_id, row_hash FROM staged_rows WHERE release_id = $1`,
+          [releaseId],
+        );
+      }
+      const release = await releaseOn(tx, releaseId);
+      if (status === "rejected" || status === "held") {
+        await tx.query(
+          "UPDATE publications SET latest_release_id = $3, updated_at = now() WHERE organization_code = $1 AND spec_slug = $2",
+          [organizationCode, slug, releaseId],
+        );
+      } else {
+        await this.consolidate(tx, release, status, demo);
+      }
+      await recordAudit(tx, {
+        actor: request.audit.actor,
+        fromAddress: request.audit.fromAddress,
+        action: restoredFrom === null ? "publication.release" : "publication.restore",
+        object: `${organizationCode}/${slug}`,
+        details: {
+          release: releaseId,
+          status,
+          rows: report.stats.rows,
+          published: rowsPublished,
+          ...(restoredFrom === null ? {} : { restoredFrom }),
+        },
+      });
+      return releaseOn(tx, releaseId);
+    });
+  }
+
+  /**
+   * Replaces the organization's rows with the release's staged rows and makes it current. Held
+   * releases of the publication can then never be confirmed, so their staged rows go.
+   */
+  private async consolidate(
+    tx: Queryable,
+    release: Release,
+    status: ReleaseStatus,
+    demo: boolean,
+  ): Promise<void> {
+    const { organizationCode, slug, id } = release;
+    const changes = await replaceOrganizationRows(tx, { slug, organizationCode, releaseId: id, demo });
+    await tx.query(
+      "UPDATE releases SET rows_added = $2, rows_changed = $3, rows_removed = $4, status = $5 WHERE id = $1",
+      [id, changes.added, changes.changed, changes.removed, status],
+    );
+    await tx.query(
+      `UPDATE publications SET latest_release_id = $3, current_release_id = $3, updated_at = now(), demo = $4
+       WHERE organization_code = $1 AND spec_slug = $2`,
+      [organizationCode, slug, id, demo],
+    );
+    await tx.query(
+      `DELETE FROM staged_rows WHERE release_id IN (
+         SELECT id FROM releases WHERE organization_code = $1 AND spec_slug = $2 AND status = 'held' AND id <> $3)`,
+      [organizationCode, slug, id],
+    );
+  }
+
+  /** A release of this publication; another organization's is 403, another publication's 404. */
+  private async ownRelease(organizationCode: string, slug: string, releaseId: string): Promise<Release> {
+    const release = await this.getRelease(releaseId);
+    if (release.organizationCode !== organizationCode) {
+      throw new AppError(
+        "FORBIDDEN",
+        {
+          sv: `Releasen ${releaseId} tillhör en annan organisation (${release.organizationCode}) än ${organizationCode}.`,
+          en: `Release ${releaseId} belongs to another organization (${release.organizationCode}) than ${organizationCode}.`,
+        },
+        { details: { release: releaseId, organization: organizationCode } },
+      );
+    }
+    if (release.slug !== slug) throw releaseNotFound(releaseId);
+    return release;
   }
 
   async getRelease(id: string): Promise<Release> {
-    return this.releaseOn(this.db, id);
+    return releaseOn(this.db, id);
   }
 
   /** The release's validation report, as stored when the file arrived. */
@@ -402,7 +571,7 @@ export class PublishingService {
   async listReleases(organizationCode: string, slug: string, limit = 50): Promise<Release[]> {
     await this.getPublication(organizationCode, slug);
     const rows = await this.db.query<ReleaseRow>(
-      `SELECT ${RELEASE_COLUMNS} FROM releases r WHERE r.organization_code = $1 AND r.spec_slug = $2
+      `SELECT ${RELEASE_COLUMNS} FROM ${RELEASE_FROM} WHERE r.organization_code = $1 AND r.spec_slug = $2
        ORDER BY r.created_at DESC, r.id DESC LIMIT $3`,
       [organizationCode, slug, limit],
     );
@@ -444,7 +613,7 @@ export class PublishingService {
         ? []
         : (
             await this.db.query<ReleaseRow>(
-              `SELECT ${RELEASE_COLUMNS} FROM releases r WHERE r.id = ANY($1::text[])`,
+              `SELECT ${RELEASE_COLUMNS} FROM ${RELEASE_FROM} WHERE r.id = ANY($1::text[])`,
               [ids],
             )
           ).map((row) => [row.id, toRelease(row)]),
@@ -495,6 +664,7 @@ export class PublishingService {
       `WITH gone AS (
          DELETE FROM staged_rows s WHERE NOT EXISTS (
            SELECT 1 FROM publications p WHERE p.lease_token = s.release_id AND p.lease_until > now())
+           AND NOT EXISTS (SELECT 1 FROM releases r WHERE r.id = s.release_id AND r.status = 'held')
          RETURNING 1
        ) SELECT count(*)::int AS n FROM gone`,
     );
@@ -502,43 +672,6 @@ export class PublishingService {
       "UPDATE publications SET lease_token = NULL, lease_until = NULL WHERE lease_until <= now()",
     );
     return staged?.n ?? 0;
-  }
-
-  private async releaseOn(db: Queryable, id: string): Promise<Release> {
-    const [row] = await db.query<ReleaseRow>(`SELECT ${RELEASE_COLUMNS} FROM releases r WHERE r.id = $1`, [
-      id,
-    ]);
-    if (row === undefined) throw releaseNotFound(id);
-    return toRelease(row);
-  }
-
-  /** One writer per publication: a second one gets CONFLICT (409) instead of interleaving. */
-  private async acquireLease(organizationCode: string, slug: string, token: string): Promise<void> {
-    await this.db.query(
-      "INSERT INTO publications (organization_code, spec_slug) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-      [organizationCode, slug],
-    );
-    // The previous holder's token comes back when its lease had run out: its staged rows are
-    // orphans (the holder died or lost the database), removed here rather than at the next restart.
-    const taken = await this.db.query<{ expired: string | null }>(
-      `UPDATE publications p SET lease_token = $3, lease_until = now() + make_interval(secs => $4)
-       FROM (SELECT lease_token FROM publications WHERE organization_code = $1 AND spec_slug = $2 FOR UPDATE) old
-       WHERE p.organization_code = $1 AND p.spec_slug = $2 AND (p.lease_token IS NULL OR p.lease_until <= now())
-       RETURNING old.lease_token AS expired`,
-      [organizationCode, slug, token, LEASE_SECONDS],
-    );
-    const expired = taken[0]?.expired;
-    if (expired != null) await this.db.query("DELETE FROM staged_rows WHERE release_id = $1", [expired]);
-    if (taken.length === 0) {
-      throw new AppError(
-        "CONFLICT",
-        {
-          sv: `En annan publicering av ${slug} för ${organizationCode} pågår redan. Vänta tills den är klar och försök igen.`,
-          en: `Another publish of ${slug} for ${organizationCode} is already running. Wait until it is done and try again.`,
-        },
-        { details: { organization: organizationCode, specification: slug } },
-      );
-    }
   }
 
   /** A kommun's rows lie in the kommun; a region's in the municipality its point lies in. */
@@ -557,25 +690,4 @@ export class PublishingService {
       return kommun === undefined ? { kommun: null, lan } : { kommun, lan: kommun.slice(0, 2) };
     };
   }
-}
-
-/**
- * Whether a file with errors could have its valid rows published (mode=valid-rows): it was read to
- * the end and no error concerns the file as a whole.
- */
-export function validRowsPublishable(report: ValidationReport): boolean {
-  return (
-    report.complete && !report.summary.some((s) => s.severity === "error" && FILE_LEVEL_ERRORS.has(s.type))
-  );
-}
-
-/** Valid: publish. Errors: publish the valid rows only if asked and the file as a whole is sound. */
-function decide(report: ValidationReport, mode: PublishRequest["mode"]): ReleaseStatus {
-  if (report.valid) return "published";
-  if (mode !== "valid-rows") return "rejected";
-  return validRowsPublishable(report) ? "partial" : "rejected";
-}
-
-function releaseNotFound(id: string): AppError {
-  return notFound({ sv: `Det finns ingen release med id ${id}.`, en: `There is no release with id ${id}.` });
 }

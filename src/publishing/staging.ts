@@ -28,6 +28,14 @@ export function recordIdOf(spec: SpecificationDefinition): (record: NormalizedRe
     names.map((name) => String(record.values[name] ?? "").replace(/[%:]/g, encodeURIComponent)).join(":");
 }
 
+/** A row's content hash: what a diff compares to tell a changed row from an unchanged one. */
+export function rowHashOf(record: NormalizedRecord, data = JSON.stringify(record.values)): string {
+  return createHash("sha256")
+    .update(`${data}|${String(record.latitude)}|${String(record.longitude)}`)
+    .digest("base64url")
+    .slice(0, 22);
+}
+
 /**
  * Loads a release's records into staged_rows, one batch per statement: no long transaction holds
  * the database while a big file is read. Returns how many rows were staged.
@@ -61,10 +69,7 @@ export async function stageRecords(
         latitude: record.latitude,
         longitude: record.longitude,
         data: record.values,
-        row_hash: createHash("sha256")
-          .update(`${data}|${String(record.latitude)}|${String(record.longitude)}`)
-          .digest("base64url")
-          .slice(0, 22),
+        row_hash: rowHashOf(record, data),
         search_text: text,
         search_folded: foldForSearch(text),
       };

@@ -369,6 +369,8 @@ describe("the national datasets", () => {
       mode: "all",
       origin: "demo",
       demo: true,
+      // The demo rows replace both of 0580's rows: a removal confirmed up front.
+      confirmRemovals: true,
       audit: { actor: "system" },
     });
     const first = await web.get("/data/badplatser");

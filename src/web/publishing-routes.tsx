@@ -40,6 +40,8 @@ import {
   type PublicationRow,
 } from "./pages/publications.tsx";
 import { PUBLISH_FIELDS, PublishPage, type PublishOption } from "./pages/publish.tsx";
+import { confirmPath } from "./pages/releases.tsx";
+import { releaseRoutes } from "./release-routes.tsx";
 import { viewerCan, viewerOf, type Viewer, type WebEnv } from "./viewer.ts";
 
 export interface PublishingRouteDependencies {
@@ -59,6 +61,10 @@ function noSuchRelease(id: string) {
 
 export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDependencies): void {
   const { registry, specs, publishing, maxUploadBytes } = deps;
+  releaseRoutes(web, deps);
+  /** Where a release leads: its receipt, or the confirm page when it was held. */
+  const afterPublish = (release: Release) =>
+    release.status === "held" ? confirmPath(release) : releasePath(release);
 
   const organizationOf = (c: WebContext) => registry.getOrganization(c.req.param("code") ?? "");
 
@@ -251,7 +257,7 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
         throw noSuchRelease(releaseId);
       }
       const release = await publishing.publishValidRows(releaseId, viewer.user, fromAddress);
-      return seeOther(c, language, releasePath(release));
+      return seeOther(c, language, afterPublish(release));
     }
 
     const options = await publishOptions(organization, language);
@@ -278,7 +284,7 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
       origin: "upload",
       audit: { actor: actorOf(viewer.user), fromAddress },
     });
-    return seeOther(c, language, releasePath(release));
+    return seeOther(c, language, afterPublish(release));
   };
 
   const tooLarge = (c: WebContext, language: Language, organization: Organization, viewer: Viewer) =>

@@ -133,11 +133,15 @@ describe("dataverkstad publish", embedded, () => {
       assert.deepEqual(partialFiles(), [], "the restart removed the partial file");
       const releases = await publicationReleases(second.url, secret);
       assert.equal(releases.length, releasesBefore.length + 1, "no release came of the interrupted upload");
-      const published = await fetch(`${second.url}/api/v1/organizations/0580/publications/badplatser`, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${secret}` },
-        body: badplatserCsv([{ id: "A1", name: "Efter omstarten" }]),
-      });
+      // A1 replaces 0580's one row: a removal of all its rows, confirmed up front.
+      const published = await fetch(
+        `${second.url}/api/v1/organizations/0580/publications/badplatser?confirm=removals`,
+        {
+          method: "POST",
+          headers: { Authorization: `Bearer ${secret}` },
+          body: badplatserCsv([{ id: "A1", name: "Efter omstarten" }]),
+        },
+      );
       assert.equal(published.status, 201, "the publication's lease did not outlive the crash");
       const release = (await published.json()) as { file: { sha256: string }; links: { file: string } };
       const stored = Buffer.from(await (await fetch(release.links.file)).arrayBuffer());

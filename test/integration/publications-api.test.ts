@@ -110,7 +110,8 @@ describe("the publishing API", () => {
       { id: "V1", name: "Giltig" },
       { id: "V2", name: "Ogiltig", lat: "x" },
     ]);
-    const response = await publish("0580", csv, tokens["0580:publish"], "?mode=valid-rows");
+    // V1 replaces B1, the one row 0580 has: a removal of all its rows, confirmed up front.
+    const response = await publish("0580", csv, tokens["0580:publish"], "?mode=valid-rows&confirm=removals");
     assert.equal(response.status, 201);
     const release = (await response.json()) as ReleaseBody;
     assert.equal(release.status, "partial");

@@ -136,7 +136,10 @@ describe("publishing a file", () => {
     ]);
     const refused = await publishing.publish(request("0580", csv));
     assert.equal(refused.status, "rejected");
-    const release = await publishing.publish(request("0580", csv, { mode: "valid-rows" }));
+    // P1 replaces both of 0580's rows: a removal the publisher confirms.
+    const release = await publishing.publish(
+      request("0580", csv, { mode: "valid-rows", confirmRemovals: true }),
+    );
     assert.equal(release.status, "partial");
     assert.deepEqual(release.rows, { total: 4, published: 1 });
     assert.deepEqual(
@@ -158,7 +161,7 @@ describe("publishing a file", () => {
       yield Buffer.from(badplatserCsv([{ id: "C1", name: "Först" }]));
       await gate;
     }
-    const first = publishing.publish(request("0580", "", { body: slow() }));
+    const first = publishing.publish(request("0580", "", { body: slow(), confirmRemovals: true }));
     await new Promise((resolve) => setTimeout(resolve, 50));
     const second = publishing.publish(request("0580", badplatserCsv([{ id: "C2", name: "Andra" }])));
     await assert.rejects(second, (error) => isAppError(error) && error.code === "CONFLICT");
@@ -179,7 +182,9 @@ describe("publishing a file", () => {
     }
     await assert.rejects(publishing.publish(request("0580", "", { body: broken() })), /connection reset/);
     assert.equal((await publishing.listReleases("0580", "badplatser")).length, releasesBefore.length);
-    const next = await publishing.publish(request("0580", badplatserCsv([{ id: "D1", name: "Efteråt" }])));
+    const next = await publishing.publish(
+      request("0580", badplatserCsv([{ id: "D1", name: "Efteråt" }]), { confirmRemovals: true }),
+    );
     assert.equal(next.status, "published");
   });
 

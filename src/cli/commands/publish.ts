@@ -23,6 +23,7 @@ interface PublishInput {
   readonly slug: string;
   readonly mode: PublishMode;
   readonly format: TableFormat | undefined;
+  readonly confirmRemovals: boolean;
 }
 
 /** The release as both paths report it: the server's JSON, or the service's result. */
@@ -45,6 +46,12 @@ function describe(release: ReleaseSummary, input: PublishInput): string {
     }
     case "partial":
       return `Publicerade de ${release.rows.published} giltiga raderna av ${release.rows.total} i ${what}; ${release.errors} fel lämnades utanför. Release ${release.id}.`;
+    case "held": {
+      const removed = release.changes?.removed ?? 0;
+      return `Ingenting ändrades: filen skulle ta bort ${removed} rader i ${what}, och det behöver bekräftas. Kör kommandot igen med --confirm-removals om det är meningen. Release ${release.id}.`;
+    }
+    case "withdrawn":
+      return `Publiceringen av ${what} drogs tillbaka: filen hade inga rader, och organisationens rader togs bort. Release ${release.id}.`;
     case "rejected":
       return `Filen har ${release.errors} fel och publicerades inte; den gällande versionen av ${what} ligger kvar. Se rapporten: dataverkstad validate ${input.file} --spec ${input.slug} --org ${input.organizationCode}, eller publicera bara de giltiga raderna med --mode valid-rows.`;
   }
@@ -65,7 +72,8 @@ async function publishDirectly(input: PublishInput, env: NodeJS.ProcessEnv): Pro
       fileName: basename(input.file),
       format: input.format,
       mode: input.mode,
-      origin: "upload",
+      origin: "cli",
+      confirmRemovals: input.confirmRemovals,
       audit: { actor: `cli:${userInfo().username}`, fromAddress: null },
     });
   });
@@ -99,6 +107,8 @@ async function publishThroughServer(
   }
   url.searchParams.set("mode", input.mode);
   url.searchParams.set("filename", basename(input.file));
+  url.searchParams.set("origin", "cli");
+  if (input.confirmRemovals) url.searchParams.set("confirm", "removals");
   if (input.format !== undefined) url.searchParams.set("format", input.format);
   let response: Response;
   try {
@@ -124,9 +134,16 @@ async function publishThroughServer(
   if (response.status === 422 && rejected !== undefined) return rejected;
   const message = body.error?.message ?? `HTTP ${response.status}`;
   const code = ERROR_CODES.find((known) => known === body.error?.code) ?? "INTERNAL";
+  const hint =
+    code === "CONFIRMATION_REQUIRED"
+      ? {
+          sv: " Med dataverkstad: lägg till --confirm-removals.",
+          en: " With dataverkstad: add --confirm-removals.",
+        }
+      : { sv: "", en: "" };
   throw new AppError(code, {
-    sv: `Servern svarade ${response.status}: ${message}`,
-    en: `The server answered ${response.status}: ${message}`,
+    sv: `Servern svarade ${response.status}: ${message}${hint.sv}`,
+    en: `The server answered ${response.status}: ${message}${hint.en}`,
   });
 }
 
@@ -134,7 +151,7 @@ export const publishCommand: Command = {
   name: "publish",
   summary: "Publicera en fil / Publish a file",
   usage: `dataverkstad publish FIL --org KOD --spec SLUG [--mode all|valid-rows] [--format F]
-                     [--server URL --token TOKEN] [--json]
+                     [--confirm-removals] [--server URL --token TOKEN] [--json]
 
 Publicerar filen som organisationens nya version av datamängden. Filen sparas och valideras;
 är den giltig ersätter den organisationens rader i den nationella datamängden. En fil med fel
@@ -145,6 +162,8 @@ sparas med sin rapport men publiceras inte, och den gällande versionen ligger k
   --mode M         all (standard): bara en giltig fil publiceras;
                    valid-rows: de giltiga raderna publiceras, raderna med fel lämnas utanför
   --format F       csv, json, geojson eller xlsx (annars gissas det)
+  --confirm-removals  publicera även om filen tar bort alla, eller mer än hälften av,
+                   organisationens rader (annars hålls den kvar och ingenting ändras)
   --server URL     publicera genom en körande server (annars direkt i databasen, som då
                    inte får användas av en server samtidigt)
   --token TOKEN    en API-nyckel med publiceringsrätt (eller DATAVERKSTAD_TOKEN)
@@ -159,6 +178,7 @@ Publishes FILE for an organization; through a running server with --server and -
     spec: { type: "string" },
     mode: { type: "string" },
     format: { type: "string" },
+    "confirm-removals": { type: "boolean" },
     server: { type: "string" },
     token: { type: "string" },
   },
@@ -181,6 +201,7 @@ Publishes FILE for an organization; through a running server with --server and -
       slug: requireString(values.spec, "--spec"),
       mode: oneOf(typeof values.mode === "string" ? values.mode : "all", PUBLISH_MODES, "--mode"),
       format: typeof values.format === "string" ? oneOf(values.format, TABLE_FORMATS, "--format") : undefined,
+      confirmRemovals: values["confirm-removals"] === true,
     };
     const server = values.server;
     let release: ReleaseSummary;
@@ -201,6 +222,6 @@ Publishes FILE for an organization; through a running server with --server and -
       release = await publishDirectly(input, io.env);
     }
     io.result(describe(release, input), release);
-    return release.status === "rejected" ? EXIT.invalid : EXIT.ok;
+    return release.status === "rejected" || release.status === "held" ? EXIT.invalid : EXIT.ok;
   },
 };

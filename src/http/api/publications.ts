@@ -3,7 +3,9 @@ import type { Context } from "hono";
 import { actorOf } from "../../accounts/index.ts";
 import { SLUG, UUID, AppError } from "../../core/index.ts";
 import {
+  confirmationRequired,
   mayReadRelease,
+  mayReadUnpublished,
   PUBLISH_MODES,
   RELEASE_ORIGINS,
   RELEASE_STATUSES,
@@ -37,9 +39,22 @@ export const ReleaseSchema = z
     specification: z.object({ slug: z.string(), version: z.string() }),
     status: z.enum(RELEASE_STATUSES).openapi({
       description:
-        "published: every row; partial: only the valid rows (the publisher's choice); rejected: not published",
+        "published: every row; partial: only the valid rows (the publisher's choice); rejected: not published; held: would remove all or more than half of the organization's rows, waits for confirmation; withdrawn: a header-only file, confirmed, that removed the organization's rows",
     }),
-    origin: z.enum(RELEASE_ORIGINS),
+    origin: z.enum(RELEASE_ORIGINS).openapi({
+      description: "How it came: upload (web or API), cli, url (a URL source), demo, restore (a rollback)",
+    }),
+    publishedBy: z.string().nullable().openapi({
+      description:
+        "Who published it (a user's name, or the owner of the token used); shown to those who may read the organization's unpublished material",
+    }),
+    basedOn: z.string().nullable().openapi({
+      description: "A held release: the current release it was measured against",
+    }),
+    restoredFrom: z
+      .string()
+      .nullable()
+      .openapi({ description: "A rollback: the release it made current again" }),
     file: z.object({
       sha256: z.string(),
       bytes: z.number().int(),
@@ -50,12 +65,15 @@ export const ReleaseSchema = z
     changes: z
       .object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int() })
       .nullable()
-      .openapi({ description: "What the release changed in the national dataset; null when rejected" }),
+      .openapi({
+        description:
+          "What the release changed in the national dataset (for a held one: what it would change); null when rejected",
+      }),
     errors: z.number().int(),
     warnings: z.number().int(),
     createdAt: z.string().openapi({ format: "date-time" }),
     demo: z.boolean().openapi({ description: "Synthetic demo content" }),
-    links: z.object({ self: z.string(), report: z.string(), file: z.string() }),
+    links: z.object({ self: z.string(), report: z.string(), file: z.string(), diff: z.string() }),
   })
   .openapi("Release");
 
@@ -79,7 +97,7 @@ const publishRoute = createRoute({
   tags: ["Publishing"],
   summary: "Publicera en fil / Publish a file",
   description:
-    "The file is the raw body (CSV, JSON, GeoJSON or .xlsx, as for /validate). It is stored, validated and, when valid, replaces the organization's rows in the national dataset. A file with errors is kept with its report and answered 422; with mode=valid-rows only its valid rows are published. Needs a publish token of the organization (Authorization: Bearer …) or a signed-in publisher.",
+    "The file is the raw body (CSV, JSON, GeoJSON or .xlsx, as for /validate). It is stored, validated and, when valid, replaces the organization's rows in the national dataset. A file with errors is kept with its report and answered 422; with mode=valid-rows only its valid rows are published. A file that would remove all, or more than half, of the organization's rows is held: nothing changes, and the answer is 409 CONFIRMATION_REQUIRED with the counts and how to confirm (confirm=removals, or POST …/releases/{id}/confirm without sending the file again). A file with only headers is refused (422) when there is nothing to withdraw. Needs a publish token of the organization (Authorization: Bearer …) or a signed-in publisher.",
   security: [{ bearerAuth: [] }],
   request: {
     params: z.object({ code: OrganizationCodeSchema, slug: SlugSchema }),
@@ -93,6 +111,13 @@ const publishRoute = createRoute({
         .max(255)
         .optional()
         .openapi({ description: "The file's name, kept with the release" }),
+      confirm: z.enum(["removals"]).optional().openapi({
+        description:
+          "removals: publish even if the file removes all, or more than half, of the organization's rows (without it such a file is held and answered 409 CONFIRMATION_REQUIRED); a file with no rows then withdraws the publication",
+      }),
+      origin: z.enum(["upload", "cli"]).default("upload").openapi({
+        description: "How the file is sent, for the release history; the dataverkstad command says cli",
+      }),
     }),
   },
   requestBody: {
@@ -100,7 +125,7 @@ const publishRoute = createRoute({
     content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
   },
   responses: {
-    201: json(ReleaseSchema, "Published (all rows, or the valid rows)"),
+    201: json(ReleaseSchema, "Published (all rows, or the valid rows), or withdrawn"),
     ...errorResponses([400, 401, 403, 404, 409, 413, 422, 503]),
   },
 });
@@ -275,6 +300,80 @@ const removeSourceRoute = createRoute({
   },
 });
 
+const releaseParams = z.object({ code: OrganizationCodeSchema, slug: SlugSchema, id: ReleaseIdSchema });
+
+const confirmRoute = createRoute({
+  method: "post",
+  path: "/organizations/{code}/publications/{slug}/releases/{id}/confirm",
+  tags: ["Publishing"],
+  summary: "Bekräfta en kvarhållen release / Confirm a held release",
+  description:
+    "Publishes a release that was held because it removes all, or more than half, of the organization's rows, as it was received: the file is not sent again. 409 when it is not held, or when another release became current since (the counts no longer hold).",
+  security: [{ bearerAuth: [] }],
+  request: { params: releaseParams },
+  responses: {
+    201: json(ReleaseSchema, "Published (or withdrawn)"),
+    ...errorResponses([400, 401, 403, 404, 409, 503]),
+  },
+});
+
+const restoreRoute = createRoute({
+  method: "post",
+  path: "/organizations/{code}/publications/{slug}/releases/{id}/restore",
+  tags: ["Publishing"],
+  summary: "Gör en tidigare version gällande igen / Make an earlier release current again",
+  description:
+    "A rollback: the earlier release's stored file is read again, so its rows come back exactly. Recorded as a new release (origin restore, restoredFrom naming the earlier one) and audited. Another organization's release is 403; a release that was never published is 400.",
+  security: [{ bearerAuth: [] }],
+  request: { params: releaseParams },
+  responses: {
+    201: json(ReleaseSchema, "The new current release"),
+    ...errorResponses([400, 401, 403, 404, 409, 503]),
+  },
+});
+
+const DiffRowSchema = z.object({
+  id: z.string().openapi({ description: "The row's national id" }),
+  name: z.string().nullable(),
+  fields: z
+    .array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() }))
+    .optional()
+    .openapi({ description: "Changed rows: each changed field, its earlier and its later value" }),
+});
+
+const diffRoute = createRoute({
+  method: "get",
+  path: "/releases/{id}/diff",
+  tags: ["Publishing"],
+  summary: "Skillnaden mot en annan release / The difference from another release",
+  description:
+    "Rows added, changed (with the changed fields) and removed from the release `against` to this one, of the same publication. The counts are exact; the lists hold the first `limit` rows of each kind by id.",
+  request: {
+    params: z.object({ id: ReleaseIdSchema }),
+    query: z.object({
+      against: ReleaseIdSchema.openapi({ description: "The earlier release to compare with" }),
+      limit: z.coerce.number().int().min(1).max(1000).default(100),
+    }),
+  },
+  responses: {
+    200: json(
+      z
+        .object({
+          release: z.string(),
+          against: z.string(),
+          counts: z.object({ added: z.number().int(), changed: z.number().int(), removed: z.number().int() }),
+          added: z.array(DiffRowSchema),
+          changed: z.array(DiffRowSchema),
+          removed: z.array(DiffRowSchema),
+          limit: z.number().int(),
+        })
+        .openapi("ReleaseDiff"),
+      "The difference",
+    ),
+    ...errorResponses([400, 401, 403, 404, 503]),
+  },
+});
+
 export function publicationsApi(
   publishing: PublishingService,
   baseUrl: (origin: string) => string,
@@ -282,24 +381,26 @@ export function publicationsApi(
 ) {
   const app = new OpenAPIHono<AppEnv>();
   const base = (c: Context<AppEnv>) => `${baseUrl(new URL(c.req.url).origin)}/api/v1`;
-  // Who may see a rejected file is the publishing module's rule (mayReadRelease).
+  // Who may see a rejected or held release is the publishing module's rule (mayReadRelease);
+  // who published it is shown to those who may see the organization's unpublished material.
+  const releaseAnswer = (c: Context<AppEnv>, release: Release) =>
+    releaseBody(base(c), release, mayReadUnpublished(c.get("principal"), release.organizationCode));
   const publicationBody = (c: Context<AppEnv>, publication: Publication) => ({
     organization: publication.organizationCode,
     specification: publication.slug,
     source: publication.source,
-    currentRelease:
-      publication.currentRelease === null ? null : releaseBody(base(c), publication.currentRelease),
+    currentRelease: publication.currentRelease === null ? null : releaseAnswer(c, publication.currentRelease),
     latestRelease:
       publication.latestRelease === null || !mayReadRelease(c.get("principal"), publication.latestRelease)
         ? null
-        : releaseBody(base(c), publication.latestRelease),
+        : releaseAnswer(c, publication.latestRelease),
     demo: publication.demo,
     updatedAt: publication.updatedAt.toISOString(),
   });
 
   app.openapi(publishRoute, async (c) => {
     const { code, slug } = c.req.valid("param");
-    const { mode, format, filename } = c.req.valid("query");
+    const { mode, format, filename, confirm, origin } = c.req.valid("query");
     const principal = authorize(c, "publish", code);
     const body = new LimitedBody(c, maxUploadBytes);
     const release = await publishing.publish({
@@ -309,15 +410,25 @@ export function publicationsApi(
       fileName: filename,
       format,
       mode,
-      origin: "upload",
+      origin,
+      confirmRemovals: confirm === "removals",
       audit: { actor: actorOf(principal), fromAddress: clientAddress(c) },
     });
-    return releaseAnswer(c, release);
+    return publishedAnswer(c, release);
   });
 
-  /** 201 with the release, or 422 with it when the file was rejected. */
-  const releaseAnswer = (c: Context<AppEnv>, release: Release) => {
-    const answer = releaseBody(base(c), release);
+  /** 201 with the release; 409 when it is held for confirmation; 422 with it when it was rejected. */
+  const publishedAnswer = async (c: Context<AppEnv>, release: Release) => {
+    const { organizationCode: code, slug } = release;
+    const answer = releaseAnswer(c, release);
+    if (release.status === "held") {
+      const preview = await publishing.removalPreview(code, slug, release.id);
+      const publicationUrl = `${base(c)}/organizations/${code}/publications/${slug}`;
+      throw confirmationRequired(preview, {
+        confirmUrl: `${publicationUrl}/releases/${release.id}/confirm`,
+        againUrl: publicationUrl,
+      });
+    }
     if (release.status === "rejected") {
       throw new AppError(
         "DATA_INVALID",
@@ -334,7 +445,7 @@ export function publicationsApi(
   app.openapi(validRowsRoute, async (c) => {
     const { id } = c.req.valid("param");
     const release = await publishing.publishValidRows(id, c.get("principal"), clientAddress(c));
-    return releaseAnswer(c, release);
+    return publishedAnswer(c, release);
   });
 
   app.openapi(publishableRoute, async (c) => {
@@ -379,6 +490,48 @@ export function publicationsApi(
     return c.body(null, 204);
   });
 
+  app.openapi(confirmRoute, async (c) => {
+    const { code, slug, id } = c.req.valid("param");
+    const release = await publishing.confirmRelease(code, slug, id, auditOf(c, code));
+    const answer = releaseAnswer(c, release);
+    return c.json(answer, 201, { Location: answer.links.self });
+  });
+
+  app.openapi(restoreRoute, async (c) => {
+    const { code, slug, id } = c.req.valid("param");
+    const release = await publishing.restore(code, slug, id, auditOf(c, code));
+    const answer = releaseAnswer(c, release);
+    return c.json(answer, 201, { Location: answer.links.self });
+  });
+
+  app.openapi(diffRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { against, limit } = c.req.valid("query");
+    // Both sides must be visible to the asker before anything of either is read.
+    await publishing.visibleRelease(id, c.get("principal"));
+    await publishing.visibleRelease(against, c.get("principal"));
+    const diff = await publishing.diff(id, against, limit);
+    const national = (row: { recordId: string }) => `${diff.release.organizationCode}:${row.recordId}`;
+    const rows = (list: typeof diff.added) =>
+      list.map((row) => ({
+        id: national(row),
+        name: row.name,
+        ...(row.fields === undefined ? {} : { fields: [...row.fields] }),
+      }));
+    return c.json(
+      {
+        release: diff.release.id,
+        against: diff.against.id,
+        counts: diff.counts,
+        added: rows(diff.added),
+        changed: rows(diff.changed),
+        removed: rows(diff.removed),
+        limit: diff.limit,
+      },
+      200,
+    );
+  });
+
   app.openapi(listRoute, async (c) => {
     const { code } = c.req.valid("param");
     const items = (await publishing.listPublications({ organizationCode: code })).map((p) =>
@@ -391,14 +544,14 @@ export function publicationsApi(
     const { code, slug } = c.req.valid("param");
     const publication = await publishing.getPublication(code, slug);
     const releases = (await publishing.visibleReleases(code, slug, c.get("principal"))).map((r) =>
-      releaseBody(base(c), r),
+      releaseAnswer(c, r),
     );
     return c.json({ ...publicationBody(c, publication), releases }, 200);
   });
 
   app.openapi(releaseRoute, async (c) => {
     const release = await publishing.visibleRelease(c.req.valid("param").id, c.get("principal"));
-    return c.json(releaseBody(base(c), release), 200);
+    return c.json(releaseAnswer(c, release), 200);
   });
 
   app.openapi(reportRoute, async (c) => {
@@ -428,7 +581,11 @@ export function publicationsApi(
   return app;
 }
 
-export function releaseBody(apiBase: string, release: Release): z.infer<typeof ReleaseSchema> {
+export function releaseBody(
+  apiBase: string,
+  release: Release,
+  showPublisher = false,
+): z.infer<typeof ReleaseSchema> {
   const self = `${apiBase}/releases/${release.id}`;
   return {
     id: release.id,
@@ -436,6 +593,9 @@ export function releaseBody(apiBase: string, release: Release): z.infer<typeof R
     specification: { slug: release.slug, version: release.specVersion },
     status: release.status,
     origin: release.origin,
+    publishedBy: showPublisher ? release.createdByName : null,
+    basedOn: release.basedOn,
+    restoredFrom: release.restoredFrom,
     file: release.file,
     rows: release.rows,
     changes: release.changes,
@@ -443,6 +603,6 @@ export function releaseBody(apiBase: string, release: Release): z.infer<typeof R
     warnings: release.warnings,
     createdAt: release.createdAt.toISOString(),
     demo: release.demo,
-    links: { self, report: `${self}/report`, file: `${self}/file` },
+    links: { self, report: `${self}/report`, file: `${self}/file`, diff: `${self}/diff` },
   };
 }

@@ -13,6 +13,7 @@ import * as priority from "./priority.ts";
 import * as progress from "./progress.ts";
 import * as publishing from "./publishing.ts";
 import * as readiness from "./readiness.ts";
+import * as releases from "./releases.ts";
 import * as shared from "./shared.ts";
 import * as specs from "./specs.ts";
 import * as start from "./start.ts";
@@ -33,6 +34,7 @@ export const AREAS = {
   validate,
   account,
   publishing,
+  releases,
   data,
   progress,
   readiness,
@@ -53,6 +55,7 @@ const sv = {
   ...validate.sv,
   ...account.sv,
   ...publishing.sv,
+  ...releases.sv,
   ...data.sv,
   ...progress.sv,
   ...readiness.sv,
@@ -73,6 +76,7 @@ const en = {
   ...validate.en,
   ...account.en,
   ...publishing.en,
+  ...releases.en,
   ...data.en,
   ...progress.en,
   ...readiness.en,

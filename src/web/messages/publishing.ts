@@ -25,6 +25,8 @@ export const sv = {
     published: "Publicerad",
     partial: "Delvis publicerad (bara giltiga rader)",
     rejected: "Avvisad",
+    held: "Väntar på bekräftelse",
+    withdrawn: "Tillbakadragen",
   } satisfies Readonly<Record<ReleaseStatus, string>>,
   releaseErrorCount: { none: "inga fel", one: "1 fel", other: "{n} fel" },
   releaseReportLink: "Rapporten",
@@ -44,6 +46,8 @@ export const sv = {
     published: "Filen är publicerad",
     partial: "De giltiga raderna är publicerade",
     rejected: "Filen publicerades inte",
+    held: "Filen väntar på din bekräftelse",
+    withdrawn: "Publiceringen är tillbakadragen",
   } satisfies Readonly<Record<ReleaseStatus, string>>,
   releaseLeads: {
     published: "Alla rader i filen finns nu i den nationella datamängden.",
@@ -51,6 +55,9 @@ export const sv = {
       "Raderna utan fel finns nu i den nationella datamängden. Raderna med fel publicerades inte: rätta dem och publicera filen igen.",
     rejected:
       "Filen har fel, så den publicerades inte. Den gällande versionen ligger kvar, och ingenting har ändrats i den nationella datamängden.",
+    held: "Filen skulle ta bort alla, eller mer än hälften av, organisationens rader. Ingenting har ändrats ännu: den publiceras först när du bekräftar.",
+    withdrawn:
+      "Filen hade inga rader, och organisationens rader har tagits bort ur den nationella datamängden.",
   } satisfies Readonly<Record<ReleaseStatus, string>>,
   releaseFileName: "Filnamn",
   releaseRowsTotal: "Rader i filen",
@@ -109,6 +116,8 @@ export const en = {
     published: "Published",
     partial: "Partly published (valid rows only)",
     rejected: "Rejected",
+    held: "Awaiting confirmation",
+    withdrawn: "Withdrawn",
   },
   releaseErrorCount: { none: "no errors", one: "1 error", other: "{n} errors" },
   releaseReportLink: "The report",
@@ -128,6 +137,8 @@ export const en = {
     published: "The file is published",
     partial: "The valid rows are published",
     rejected: "The file was not published",
+    held: "The file awaits your confirmation",
+    withdrawn: "The publication is withdrawn",
   },
   releaseLeads: {
     published: "Every row of the file is now in the national dataset.",
@@ -135,6 +146,9 @@ export const en = {
       "The rows without errors are now in the national dataset. The rows with errors were not published: fix them and publish the file again.",
     rejected:
       "The file has errors, so it was not published. The current version stays, and nothing has changed in the national dataset.",
+    held: "The file would remove all, or more than half, of the organization's rows. Nothing has changed yet: it is published only when you confirm.",
+    withdrawn:
+      "The file had no rows, and the organization's rows have been removed from the national dataset.",
   },
   releaseFileName: "File name",
   releaseRowsTotal: "Rows in the file",

@@ -1,3 +1,4 @@
+import type { JSX } from "hono/jsx/jsx-runtime";
 import type { Language } from "../../core/index.ts";
 import type { Publication, Release } from "../../publishing/index.ts";
 import type { Organization } from "../../registry/index.ts";
@@ -204,6 +205,77 @@ function changesText(release: Release, language: Language, t: Messages): string 
   });
 }
 
+function hasRows(release: Release): boolean {
+  return release.status !== "rejected";
+}
+
+/** Upload, CLI, URL source, demo or rollback; a rollback says which version it restored. */
+function HowPublished(props: { release: Release; releases: readonly Release[]; language: Language }) {
+  const t = messages(props.language);
+  const { release } = props;
+  const restored = props.releases.find((r) => r.id === release.restoredFrom);
+  return (
+    <>
+      {t.releaseOrigins[release.origin]}
+      {restored === undefined ? null : (
+        <>
+          {": "}
+          <a href={localizedPath(props.language, releasePath(restored))}>
+            {fill(t.restoredFromText, { when: formatDateTime(restored.createdAt, props.language) })}
+          </a>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Compare with the previous version; make an earlier one current again; confirm a held one. */
+function ReleaseActions(props: {
+  release: Release;
+  previous: Release | undefined;
+  currentId: string | undefined;
+  mayPublish: boolean;
+  language: Language;
+}) {
+  const { release, language } = props;
+  const t = messages(language);
+  const when = formatDateTime(release.createdAt, language);
+  const links: JSX.Element[] = [];
+  if (hasRows(release) && props.previous !== undefined) {
+    links.push(
+      <a href={localizedPath(language, `${releasePath(release)}/diff?against=${props.previous.id}`)}>
+        {t.historyDiffLink}
+        <span class="visually-hidden"> ({when})</span>
+      </a>,
+    );
+  }
+  const published = release.status === "published" || release.status === "partial";
+  if (props.mayPublish && published && release.id !== props.currentId) {
+    links.push(
+      <a href={localizedPath(language, `${releasePath(release)}/restore`)}>
+        {t.historyRestoreLink}
+        <span class="visually-hidden"> ({when})</span>
+      </a>,
+    );
+  }
+  if (props.mayPublish && release.status === "held") {
+    links.push(
+      <a href={localizedPath(language, `${releasePath(release)}/confirm`)}>
+        {t.historyConfirmLink}
+        <span class="visually-hidden"> ({when})</span>
+      </a>,
+    );
+  }
+  if (links.length === 0) return <>–</>;
+  return (
+    <ul>
+      {links.map((link) => (
+        <li>{link}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** One publication: its current version and the history of every file it received. */
 export function PublicationPage(props: PublicationPageProps) {
   const { language, organization, spec, publication, releases } = props;
@@ -299,10 +371,13 @@ export function PublicationPage(props: PublicationPageProps) {
                   {t.reportErrors}
                 </th>
                 <th scope="col">{t.columnFile}</th>
+                <th scope="col">{t.columnHow}</th>
+                {props.mayRead ? <th scope="col">{t.columnPublishedBy}</th> : null}
+                <th scope="col">{t.columnActions}</th>
               </tr>
             </thead>
             <tbody>
-              {releases.map((release) => (
+              {releases.map((release, index) => (
                 <tr>
                   <th scope="row">
                     <a href={localizedPath(language, releasePath(release))}>
@@ -318,10 +393,28 @@ export function PublicationPage(props: PublicationPageProps) {
                   <td>{changesText(release, language, t)}</td>
                   <td class="numeric">{formatNumber(release.errors, language)}</td>
                   <td>
+                    {release.file.name === null ? null : (
+                      <>
+                        <code>{release.file.name}</code>{" "}
+                      </>
+                    )}
                     <a href={releaseFileUrl(release)} download="">
                       {t.releaseFileLink}
                       <span class="visually-hidden"> {formatDateTime(release.createdAt, language)}</span>
                     </a>
+                  </td>
+                  <td>
+                    <HowPublished release={release} releases={releases} language={language} />
+                  </td>
+                  {props.mayRead ? <td>{release.createdByName}</td> : null}
+                  <td>
+                    <ReleaseActions
+                      release={release}
+                      previous={releases.slice(index + 1).find(hasRows)}
+                      currentId={current?.id}
+                      mayPublish={props.mayPublish}
+                      language={language}
+                    />
                   </td>
                 </tr>
               ))}
@@ -353,7 +446,7 @@ export function ReleasePage(props: ReleasePageProps) {
   const t = messages(language);
   const dataset = spec.definition.title[language];
   const title = t.releaseTitles[release.status];
-  const ok = release.status !== "rejected";
+  const ok = release.status !== "rejected" && release.status !== "held";
   return (
     <Layout
       language={language}
@@ -419,6 +512,14 @@ export function ReleasePage(props: ReleasePageProps) {
           </>
         )}
       </dl>
+
+      {props.mayPublish && release.status === "held" ? (
+        <p>
+          <a class="button-link" href={localizedPath(language, `${releasePath(release)}/confirm`)}>
+            {t.historyConfirmLink}
+          </a>
+        </p>
+      ) : null}
 
       {props.validRows === undefined ? null : props.validRows.possible ? (
         <section class="note" aria-labelledby="valid-rows-heading">
