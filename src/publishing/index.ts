@@ -1,5 +1,11 @@
 // Publishing: publications per organization and specification, immutable releases, their sources.
-export { PublishingService, validRowsPublishable, type PublicationFilter } from "./service.ts";
+export {
+  PublishingService,
+  validRowsPublishable,
+  type PublicationFilter,
+  type StartedFetch,
+} from "./service.ts";
+export { FETCH_JOB_STATES, FETCH_TRIGGERS, type FetchJob, type FetchTrigger } from "./fetch-jobs.ts";
 export { recordIdOf } from "./staging.ts";
 export * from "./types.ts";
 export {
