@@ -188,8 +188,10 @@ export class PublishingService {
     }
     const target = { organizationCode, slug };
     await saveUrlSource(this.db, target, { url, intervalMinutes }, audit);
-    let answer = () => undefined as void;
-    const firstAnswer = new Promise<undefined>((resolve) => (answer = () => resolve(undefined)));
+    let answer: () => void = () => undefined;
+    const firstAnswer = new Promise<undefined>((resolve) => {
+      answer = () => resolve(undefined);
+    });
     const fetch = await this.startFetch(organizationCode, slug, audit, "source-set", () => answer());
     if (fetch.done === undefined) return fetch;
     const refusal = fetch.done

@@ -10,11 +10,7 @@ export interface FetchJobBody {
 }
 
 /** Polls the job at `url` until it is no longer running (or the deadline passes). */
-export async function waitForFetchJob(
-  url: string,
-  token: string,
-  timeoutMs = 30_000,
-): Promise<FetchJobBody> {
+export async function waitForFetchJob(url: string, token: string, timeoutMs = 30_000): Promise<FetchJobBody> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
@@ -28,7 +24,8 @@ export async function waitForFetchJob(
 
 /** Reads a 202 answer's job and waits for it to end. */
 export async function finishedJob(response: Response, token: string): Promise<FetchJobBody> {
-  if (response.status !== 202) throw new Error(`expected 202, got ${response.status}: ${await response.text()}`);
+  if (response.status !== 202)
+    throw new Error(`expected 202, got ${response.status}: ${await response.text()}`);
   const job = (await response.json()) as FetchJobBody;
   return waitForFetchJob(job.links.self, token);
 }

@@ -183,7 +183,8 @@ const FetchJobSchema = z
     organization: OrganizationCodeSchema,
     specification: z.string(),
     state: z.enum(FETCH_JOB_STATES).openapi({
-      description: "running: poll again (see Retry-After); done: fetched (released or not modified); failed: see error",
+      description:
+        "running: poll again (see Retry-After); done: fetched (released or not modified); failed: see error",
     }),
     trigger: z.enum(FETCH_TRIGGERS).openapi({
       description: "manual: fetch now; source-set: the first fetch of a new source; schedule: the interval",
@@ -191,7 +192,9 @@ const FetchJobSchema = z
     outcome: z.enum(["released", "not-modified", "failed"]).nullable().openapi({
       description: "What the fetch came to; null while it runs",
     }),
-    release: ReleaseSchema.nullable().openapi({ description: "The release the fetch made, when it made one" }),
+    release: ReleaseSchema.nullable().openapi({
+      description: "The release the fetch made, when it made one",
+    }),
     error: z.string().nullable().openapi({ description: "Why the fetch failed, in plain words" }),
     createdAt: z.string().openapi({ format: "date-time" }),
     finishedAt: z.string().nullable().openapi({ format: "date-time" }),
@@ -263,7 +266,10 @@ const fetchJobRoute = createRoute({
     params: sourceParams.extend({
       id: z
         .string()
-        .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "Ett id är ett UUID / An id is a UUID"),
+        .regex(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+          "Ett id är ett UUID / An id is a UUID",
+        ),
     }),
   },
   responses: {
