@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { recordAudit, type AuditContext } from "../accounts/index.ts";
-import { replaceOrganizationRows } from "../consolidation/index.ts";
+import { deleteInChunks, replaceOrganizationRows } from "../consolidation/index.ts";
 import { AppError, notFound } from "../core/index.ts";
 import type { Database, Queryable } from "../db/index.ts";
 import type { FileStore } from "../files/index.ts";
@@ -43,6 +43,12 @@ import type { Publication, PublishRequest, Release, ReleaseStatus } from "./type
  */
 const LEASE_SECONDS = 120;
 const LEASE_RENEW_MS = 30_000;
+
+/**
+ * On PGlite, which executes on the thread that serves HTTP, a release is staged and swapped in
+ * chunks this size, yielding between them, so no statement holds the thread for long.
+ */
+const PGLITE_CHUNK_ROWS = 200;
 
 /** Sources fetched at once by one process, unless SourceFetchSettings.concurrency says otherwise. */
 const DEFAULT_FETCH_CONCURRENCY = 4;
@@ -346,6 +352,7 @@ export class PublishingService {
             format: report.format,
             knownOrganizationCodes: await this.registry.organizationCodes(),
             ...(status === "partial" ? { skipRows: errorRows } : {}),
+            ...(this.db.kind === "pglite" ? { batchSize: PGLITE_CHUNK_ROWS } : {}),
           }),
           await this.placement(organization),
         );
@@ -375,7 +382,11 @@ export class PublishingService {
           ],
         );
         if (status !== "rejected") {
-          const changes = await replaceOrganizationRows(tx, { slug, organizationCode, releaseId, demo });
+          const changes = await replaceOrganizationRows(
+            tx,
+            { slug, organizationCode, releaseId, demo },
+            this.db.kind === "pglite" ? { chunkRows: PGLITE_CHUNK_ROWS } : {},
+          );
           await tx.query(
             "UPDATE releases SET rows_added = $2, rows_changed = $3, rows_removed = $4 WHERE id = $1",
             [releaseId, changes.added, changes.changed, changes.removed],
@@ -398,9 +409,8 @@ export class PublishingService {
       });
     } finally {
       clearInterval(renewal);
-      await this.db
-        .query("DELETE FROM staged_rows WHERE release_id = $1", [releaseId])
-        .catch(() => undefined);
+      const chunk = this.db.kind === "pglite" ? PGLITE_CHUNK_ROWS : 1_000_000_000;
+      await deleteInChunks(this.db, "staged_rows", { release_id: releaseId }, chunk).catch(() => undefined);
       await this.db
         .query(
           "UPDATE publications SET lease_token = NULL, lease_until = NULL WHERE organization_code = $1 AND spec_slug = $2 AND lease_token = $3",

@@ -410,6 +410,14 @@ export interface Messages {
   readonly publicationHistoryCaption: string;
   readonly publicationHistoryHiddenNote: string;
   readonly publicationNoReleases: string;
+  // A URL source, and "fetch now" as a job (issue 22).
+  readonly sourceHeading: string;
+  readonly sourceUrlLabel: string;
+  readonly sourceLastFetch: string;
+  readonly sourceFetchNow: string;
+  readonly sourceFetchRunning: string;
+  readonly sourceFetchDone: string;
+  readonly sourceFetchFailed: string;
   readonly columnReceived: string;
   readonly columnChanges: string;
   readonly columnFile: string;
@@ -1237,6 +1245,14 @@ const sv: Messages = {
   publicationHistoryCaption: "Filerna som tagits emot, den senaste först",
   publicationHistoryHiddenNote: "Filer som avvisades visas bara för organisationen och dess samordnare.",
   publicationNoReleases: "Inga filer har publicerats ännu.",
+  sourceHeading: "Hämtas från en webbadress",
+  sourceUrlLabel: "Webbadress (hämtas var {minutes}:e minut)",
+  sourceLastFetch: "Senast hämtad",
+  sourceFetchNow: "Hämta nu",
+  sourceFetchRunning:
+    "Hämtningen pågår. Den fortsätter även om du lämnar sidan; ladda om sidan för att se hur det gick.",
+  sourceFetchDone: "Hämtningen är klar.",
+  sourceFetchFailed: "Hämtningen misslyckades: {error}",
   columnReceived: "Mottagen",
   columnChanges: "Ändringar",
   columnFile: "Fil",
@@ -2120,6 +2136,14 @@ const en: Messages = {
   publicationHistoryCaption: "The files received, newest first",
   publicationHistoryHiddenNote: "Rejected files are shown only to the organization and its coordinators.",
   publicationNoReleases: "No files have been published yet.",
+  sourceHeading: "Fetched from a URL",
+  sourceUrlLabel: "URL (fetched every {minutes} minutes)",
+  sourceLastFetch: "Last fetched",
+  sourceFetchNow: "Fetch now",
+  sourceFetchRunning:
+    "The fetch is running. It goes on even if you leave the page; reload the page to see how it went.",
+  sourceFetchDone: "The fetch is done.",
+  sourceFetchFailed: "The fetch failed: {error}",
   columnReceived: "Received",
   columnChanges: "Changes",
   columnFile: "File",
