@@ -8,6 +8,9 @@ import { createServices, type Services } from "../../src/platform/index.ts";
 import { startTestPlatform, TEST_DATABASE_URL, type TestPlatform } from "../support/platform.ts";
 
 const ROWS = Number(process.env.STALL_ROWS ?? 150_000);
+// The aims; a machine shared by many busy processes stretches every step (see decisions.md).
+const P99_MS = Number(process.env.STALL_P99_MS ?? 100);
+const MAX_MS = Number(process.env.STALL_MAX_MS ?? 500);
 const HEADER =
   "source;id;name;description;latitude;longitude;water_type;shore;eu_bath;toilet;accessible;updated";
 
@@ -38,9 +41,9 @@ test(
     const body = bigFile();
     const delay = monitorEventLoopDelay({ resolution: 10 });
     const probes: number[] = [];
-    let publishing = true;
+    const publishing = { running: true };
     const probe = (async () => {
-      while (publishing) {
+      while (publishing.running) {
         const started = performance.now();
         const response = await fetch(`${platform.url}/healthz`);
         await response.arrayBuffer();
@@ -60,7 +63,7 @@ test(
     });
     delay.disable();
     const seconds = (performance.now() - started) / 1000;
-    publishing = false;
+    publishing.running = false;
     await probe;
     assert.equal(release.status, "published");
     assert.equal(release.rows.published, ROWS);
@@ -68,8 +71,8 @@ test(
     const slowest = Math.round(Math.max(...probes));
     const figures = `publish ${seconds.toFixed(1)} s; loop delay p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms; /healthz ${probes.length} probes, slowest ${slowest} ms`;
     t.diagnostic(figures);
-    assert.ok(ms(delay.percentile(99)) < 100, figures);
-    assert.ok(ms(delay.max) < 500, figures);
-    assert.ok(slowest < 1000, figures);
+    assert.ok(ms(delay.percentile(99)) < P99_MS, figures);
+    assert.ok(ms(delay.max) < MAX_MS, figures);
+    assert.ok(slowest < 2 * MAX_MS, figures);
   },
 );
