@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { notFound, type LocalizedText } from "../core/index.ts";
 import type { Database, Queryable } from "../db/index.ts";
-import type { FetchOutcome } from "./sources.ts";
+import type { FetchOutcome, SourceFetchSettings } from "./sources.ts";
 
 /**
  * A fetch of a URL source, as a job the publisher polls: "fetch now" answers at once with the job,
@@ -199,6 +199,45 @@ export async function finishFetchJob(db: Database, job: FetchJob, outcome: Fetch
       [job.organizationCode, job.slug, job.id],
     );
   });
+}
+
+const UNEXPECTED: LocalizedText = {
+  sv: "Hämtningen misslyckades av ett internt fel. Försök igen om en stund; felet är loggat.",
+  en: "The fetch failed because of an internal error. Try again in a while; the error is logged.",
+};
+
+/**
+ * Runs a job: keeps its lease while the source trickles, and records what it came to. An error
+ * that is no fetch or publish failure fails the job and goes to onUnexpectedError. Never rejects.
+ */
+export async function runFetchJob(
+  db: Database,
+  job: FetchJob,
+  settings: SourceFetchSettings,
+  onAnswer: (() => void) | undefined,
+  fetchAndPublish: (settings: SourceFetchSettings, onAnswer?: () => void) => Promise<FetchOutcome>,
+): Promise<FetchOutcome> {
+  const context = { job: job.id, organizationCode: job.organizationCode, slug: job.slug };
+  const renewal = setInterval(() => {
+    renewFetchLease(db, job).catch(() => undefined);
+  }, FETCH_LEASE_RENEW_MS);
+  renewal.unref();
+  let outcome: FetchOutcome;
+  try {
+    outcome = await fetchAndPublish(settings, onAnswer);
+  } catch (error) {
+    settings.onUnexpectedError?.(error, context);
+    outcome = { kind: "failed", error: UNEXPECTED, refused: false };
+  } finally {
+    clearInterval(renewal);
+  }
+  try {
+    await finishFetchJob(db, job, outcome);
+  } catch (error) {
+    // The lease runs out by itself, and the job then reads as interrupted.
+    settings.onUnexpectedError?.(error, context);
+  }
+  return outcome;
 }
 
 /**

@@ -15,11 +15,9 @@ import {
 } from "../validation/index.ts";
 import {
   claimDueFetches,
-  FETCH_LEASE_RENEW_MS,
   FetchSlots,
-  finishFetchJob,
   getFetchJob,
-  renewFetchLease,
+  runFetchJob,
   startFetchJob,
   type FetchJob,
   type FetchTrigger,
@@ -63,11 +61,6 @@ export interface StartedFetch {
   /** What the fetch came to, when it runs in this process. */
   readonly done: Promise<FetchOutcome> | undefined;
 }
-
-const UNEXPECTED: { sv: string; en: string } = {
-  sv: "Hämtningen misslyckades av ett internt fel. Försök igen om en stund; felet är loggat.",
-  en: "The fetch failed because of an internal error. Try again in a while; the error is logged.",
-};
 
 /** Problems with the file as a whole: no row can be trusted, so not even the valid rows are published. */
 const FILE_LEVEL_ERRORS: ReadonlySet<string> = new Set([
@@ -275,38 +268,21 @@ export class PublishingService {
     return this.slots.drain();
   }
 
-  /** Runs a job in a slot: renews its lease while the source trickles, records the end. Never rejects. */
+  /** Runs a job in a slot of this process. Never rejects. */
   private runFetch(job: FetchJob, audit: AuditContext, onAnswer?: () => void): Promise<FetchOutcome> {
     const { organizationCode, slug } = job;
-    return this.slots.run(async () => {
-      const renewal = setInterval(() => {
-        renewFetchLease(this.db, job).catch(() => undefined);
-      }, FETCH_LEASE_RENEW_MS);
-      renewal.unref();
-      let outcome: FetchOutcome;
-      try {
-        outcome = await fetchAndPublish(
+    return this.slots.run(() =>
+      runFetchJob(this.db, job, this.fetchSettings, onAnswer, (settings, answered) =>
+        fetchAndPublish(
           this.db,
           { organizationCode, slug },
-          this.fetchSettings,
+          settings,
           (body, fileName) =>
             this.publish({ organizationCode, slug, body, fileName, mode: "all", origin: "url", audit }),
-          onAnswer,
-        );
-      } catch (error) {
-        this.fetchSettings.onUnexpectedError?.(error, { job: job.id, organizationCode, slug });
-        outcome = { kind: "failed", error: UNEXPECTED, refused: false };
-      } finally {
-        clearInterval(renewal);
-      }
-      try {
-        await finishFetchJob(this.db, job, outcome);
-      } catch (error) {
-        // The lease runs out by itself and the job then reads as interrupted.
-        this.fetchSettings.onUnexpectedError?.(error, { job: job.id, organizationCode, slug });
-      }
-      return outcome;
-    });
+          answered,
+        ),
+      ),
+    );
   }
 
   async publish(request: PublishRequest): Promise<Release> {
@@ -409,8 +385,11 @@ export class PublishingService {
       });
     } finally {
       clearInterval(renewal);
-      const chunk = this.db.kind === "pglite" ? PGLITE_CHUNK_ROWS : 1_000_000_000;
-      await deleteInChunks(this.db, "staged_rows", { release_id: releaseId }, chunk).catch(() => undefined);
+      await (
+        this.db.kind === "pglite"
+          ? deleteInChunks(this.db, "staged_rows", { release_id: releaseId }, PGLITE_CHUNK_ROWS)
+          : this.db.query("DELETE FROM staged_rows WHERE release_id = $1", [releaseId])
+      ).catch(() => undefined);
       await this.db
         .query(
           "UPDATE publications SET lease_token = NULL, lease_until = NULL WHERE organization_code = $1 AND spec_slug = $2 AND lease_token = $3",
