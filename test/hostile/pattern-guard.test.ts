@@ -11,6 +11,11 @@ import { csv, field, specification } from "../../src/validation/test-fixtures.ts
 const POLYNOMIAL = "^.*a.*a.*a.*a.*a.*b$";
 
 test("a polynomial pattern is refused at load, naming the field and the pattern, within 100 ms", async () => {
+  // Once with a harmless pattern first, so that the timing is the guard's, not loading the validator.
+  await validate(
+    csv(["kod", "ab"]),
+    specification([field("kod", "string", { constraints: { pattern: "^a.*b$" } })]),
+  );
   const spec = specification([field("kod", "string", { constraints: { pattern: POLYNOMIAL } })]);
   const started = performance.now();
   await assert.rejects(validate(csv(["kod", "a".repeat(160)]), spec), (error: unknown) => {
