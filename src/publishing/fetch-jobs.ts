@@ -198,6 +198,12 @@ export async function finishFetchJob(db: Database, job: FetchJob, outcome: Fetch
        WHERE organization_code = $1 AND spec_slug = $2 AND fetch_lease_token = $3`,
       [job.organizationCode, job.slug, job.id],
     );
+    // A month of jobs is enough to poll and to look back on; the outcome stays on the publication.
+    await tx.query(
+      `DELETE FROM source_fetches WHERE organization_code = $1 AND spec_slug = $2
+         AND finished_at < now() - interval '30 days'`,
+      [job.organizationCode, job.slug],
+    );
   });
 }
 

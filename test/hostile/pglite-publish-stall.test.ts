@@ -2,6 +2,7 @@
 // /healthz for 32 s. The event loop's delay is measured while a publisher uploads 150,000 rows
 // and a client probes /healthz; both must stay bounded.
 import assert from "node:assert/strict";
+import { availableParallelism, loadavg } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { after, before, test } from "node:test";
 import { createServices, type Services } from "../../src/platform/index.ts";
@@ -11,6 +12,9 @@ const ROWS = Number(process.env.STALL_ROWS ?? 150_000);
 // The aims; a machine shared by many busy processes stretches every step (see decisions.md).
 const P99_MS = Number(process.env.STALL_P99_MS ?? 100);
 const MAX_MS = Number(process.env.STALL_MAX_MS ?? 500);
+// With more than two runnable processes per core, a delay measures the machine, not this code.
+const busy = (loadavg()[0] ?? 0) / availableParallelism();
+const tooBusy = busy > 2 && process.env.STALL_P99_MS === undefined;
 const HEADER =
   "source;id;name;description;latitude;longitude;water_type;shore;eu_bath;toilet;accessible;updated";
 
@@ -36,7 +40,13 @@ after(() => platform.close());
 
 test(
   `/healthz stays responsive while ${ROWS} rows are published on PGlite`,
-  { skip: TEST_DATABASE_URL !== undefined && "PostgreSQL runs the work in its own processes" },
+  {
+    skip:
+      TEST_DATABASE_URL !== undefined
+        ? "PostgreSQL runs the work in its own processes"
+        : tooBusy &&
+          `the machine is too busy to measure (load ${busy.toFixed(1)} per core; set STALL_P99_MS to run)`,
+  },
   async (t) => {
     const body = bigFile();
     const delay = monitorEventLoopDelay({ resolution: 10 });
