@@ -111,7 +111,7 @@ export function createApp(options: AppOptions) {
     harvest,
     linkChecks,
     described,
-  } = options.services ?? createServices(db, config, options.files);
+  } = options.services ?? createServices(db, { ...config, logger }, options.files);
   const baseUrl = (origin: string) => config.publicUrl ?? origin;
 
   // Schema failures at the edge become one BAD_REQUEST listing each problem.

@@ -50,14 +50,16 @@ export function platformJobs(services: {
           ...counts,
         })),
     },
+    // URL sources that are due and not being fetched, as many as there are free slots; each runs
+    // on as a job with a lease of its own, so a slow source holds one slot, not this job.
     {
       name: "url-sources",
       everyMs: 60_000,
       run: async () =>
-        (await services.publishing.fetchDueSources(5)).map(({ organizationCode, slug, outcome }) => ({
-          organizationCode,
-          slug,
-          outcome: outcome.kind === "released" ? outcome.release.status : outcome.kind,
+        (await services.publishing.startDueFetches(5)).map(({ job }) => ({
+          organizationCode: job.organizationCode,
+          slug: job.slug,
+          fetch: job.id,
         })),
     },
   ];

@@ -13,7 +13,7 @@ import {
   type HarvestSettings,
 } from "../catalog/index.ts";
 import { DatasetQueryService } from "../consolidation/index.ts";
-import type { Config } from "../core/index.ts";
+import type { Config, Logger } from "../core/index.ts";
 import type { Database } from "../db/index.ts";
 import { DirectoryFileStore, type FileStore } from "../files/index.ts";
 import { ProgressService } from "../progress/index.ts";
@@ -46,6 +46,8 @@ export function createServices(
     Partial<Pick<Config, "allowedPrivateHosts" | "maxUploadBytes">> & {
       /** Caps and timeouts of harvesting; HARVEST_* from the environment when not given. */
       readonly harvest?: HarvestSettings;
+      /** Where background work (URL source fetches) reports errors that are no fetch failure. */
+      readonly logger?: Logger;
     },
   files?: FileStore,
 ): Services {
@@ -68,6 +70,8 @@ export function createServices(
     publishing: new PublishingService(db, registry, specs, validation, store, {
       allowedPrivateHosts: config.allowedPrivateHosts ?? [],
       ...(config.maxUploadBytes === undefined ? {} : { maxBytes: config.maxUploadBytes }),
+      onUnexpectedError: (error, context) =>
+        config.logger?.error("source fetch failed unexpectedly", { ...context, error }),
     }),
     data: new DatasetQueryService(db, specs),
     progress: new ProgressService(db, registry, specs),

@@ -1,7 +1,8 @@
 // Publishing: publications per organization and specification, immutable releases, their sources.
-export { PublishingService, type PublicationFilter } from "./service.ts";
+export { PublishingService, type PublicationFilter, type StartedFetch } from "./service.ts";
 export { validRowsPublishable } from "./decide.ts";
 export { mayReadRelease, mayReadUnpublished, publishableDatasets, type PublishableDataset } from "./rules.ts";
+export { FETCH_JOB_STATES, FETCH_TRIGGERS, type FetchJob, type FetchTrigger } from "./fetch-jobs.ts";
 export { recordIdOf } from "./staging.ts";
 export { confirmationRequired, REMOVED_ROWS_SHOWN } from "./guard.ts";
 export { MAX_DIFF_LIMIT } from "./diff.ts";

@@ -1,6 +1,7 @@
 // One writer per publication at a time: a lease in the publications row, not a lock held by a
 // connection, so it works the same on PGlite and on a server shared by many app instances.
 import { AppError } from "../core/index.ts";
+import { deleteInChunks } from "../consolidation/index.ts";
 import type { Database } from "../db/index.ts";
 
 /**
@@ -9,6 +10,12 @@ import type { Database } from "../db/index.ts";
  */
 const LEASE_SECONDS = 120;
 const LEASE_RENEW_MS = 30_000;
+
+/**
+ * On PGlite, which executes on the thread that serves HTTP, a release is staged, swapped and
+ * cleared in chunks this size, yielding between them, so no statement holds the thread for long.
+ */
+export const PGLITE_CHUNK_ROWS = 200;
 
 /** One writer per publication: a second one gets CONFLICT (409) instead of interleaving. */
 async function acquireLease(
@@ -75,13 +82,18 @@ export async function underLease<T>(
     return await work();
   } finally {
     clearInterval(renewal);
-    await db
-      .query(
-        `DELETE FROM staged_rows WHERE release_id = $1
-           AND NOT EXISTS (SELECT 1 FROM releases WHERE id = $1 AND status = 'held')`,
-        [token],
-      )
-      .catch(() => undefined);
+    const held = await db.query("SELECT 1 FROM releases WHERE id = $1 AND status = 'held'", [token]).then(
+      (rows) => rows.length > 0,
+      () => true,
+    );
+    // On PGlite, which serves HTTP on this thread, a large release's rows go in short chunks.
+    if (!held) {
+      await (
+        db.kind === "pglite"
+          ? deleteInChunks(db, "staged_rows", { release_id: token }, PGLITE_CHUNK_ROWS)
+          : db.query("DELETE FROM staged_rows WHERE release_id = $1", [token])
+      ).catch(() => undefined);
+    }
     await db
       .query(
         "UPDATE publications SET lease_token = NULL, lease_until = NULL WHERE organization_code = $1 AND spec_slug = $2 AND lease_token = $3",

@@ -9,7 +9,15 @@ import type { SpecsService } from "../specs/index.ts";
 import type { SpecificationVersion } from "../specs/index.ts";
 import { readRecords, RowSet, type ValidationReport, type ValidationService } from "../validation/index.ts";
 import {
-  claimDueSources,
+  claimDueFetches,
+  FetchSlots,
+  getFetchJob,
+  runFetchJob,
+  startFetchJob,
+  type FetchJob,
+  type FetchTrigger,
+} from "./fetch-jobs.ts";
+import {
   DEFAULT_FETCH_INTERVAL_MINUTES,
   fetchAndPublish,
   MIN_FETCH_INTERVAL_MINUTES,
@@ -39,7 +47,7 @@ import {
   toRelease,
   type ReleaseRow,
 } from "./releases.ts";
-import { underLease } from "./lease.ts";
+import { PGLITE_CHUNK_ROWS, underLease } from "./lease.ts";
 import { stageRecords, type Placement } from "./staging.ts";
 import type {
   Publication,
@@ -49,6 +57,20 @@ import type {
   ReleaseStatus,
   RemovalPreview,
 } from "./types.ts";
+
+/** Sources fetched at once by one process, unless SourceFetchSettings.concurrency says otherwise. */
+const DEFAULT_FETCH_CONCURRENCY = 4;
+/** How long "set the source" waits at most for the source to answer, so that a refused address is a 400. */
+const FIRST_ANSWER_WAIT_MS = 2000;
+
+/** A fetch that has started (or was already running): the job, and, when started here, its end. */
+export interface StartedFetch {
+  readonly job: FetchJob;
+  /** False when the source was already being fetched: `job` is that fetch. */
+  readonly started: boolean;
+  /** What the fetch came to, when it runs in this process. */
+  readonly done: Promise<FetchOutcome> | undefined;
+}
 
 interface PublicationRow {
   organization_code: string;
@@ -83,18 +105,24 @@ export class PublishingService {
     private readonly validation: ValidationService,
     private readonly files: FileStore,
     private readonly fetchSettings: SourceFetchSettings = {},
-  ) {}
+  ) {
+    this.slots = new FetchSlots(fetchSettings.concurrency ?? DEFAULT_FETCH_CONCURRENCY);
+  }
+
+  private readonly slots: FetchSlots;
 
   /**
-   * Makes a URL the publication's source and fetches it at once. A URL the platform may not fetch
-   * (not http(s), or an address inside the network, also after a redirect) is refused and not kept.
+   * Makes a URL the publication's source and starts fetching it. A URL the platform may not fetch
+   * (not http(s), or an address inside the network, also after a redirect) is refused and not
+   * kept: this waits briefly for the source's first answer to say so at once; a refusal found later
+   * fails the job and removes the source all the same.
    */
   async setUrlSource(
     organizationCode: string,
     slug: string,
     source: { readonly url: string; readonly intervalMinutes?: number | undefined },
     audit: AuditContext,
-  ): Promise<FetchOutcome> {
+  ): Promise<StartedFetch> {
     await Promise.all([this.registry.getOrganization(organizationCode), this.specs.getSpecification(slug)]);
     const url = parseSourceUrl(source.url);
     const intervalMinutes = source.intervalMinutes ?? DEFAULT_FETCH_INTERVAL_MINUTES;
@@ -110,12 +138,31 @@ export class PublishingService {
     }
     const target = { organizationCode, slug };
     await saveUrlSource(this.db, target, { url, intervalMinutes }, audit);
-    const outcome = await this.fetchSource(organizationCode, slug, audit);
-    if (outcome.kind === "failed" && outcome.refused) {
-      await removeUrlSource(this.db, target, audit);
-      throw new AppError("BAD_REQUEST", outcome.error, { details: { field: "url", url: url.href } });
+    let answer: () => void = () => undefined;
+    const firstAnswer = new Promise<undefined>((resolve) => {
+      answer = () => resolve(undefined);
+    });
+    const fetch = await this.startFetch(organizationCode, slug, audit, "source-set", () => answer());
+    if (fetch.done === undefined) return fetch;
+    const refusal = fetch.done
+      .then(async (outcome) => {
+        if (outcome.kind !== "failed" || !outcome.refused) return undefined;
+        await removeUrlSource(this.db, target, audit);
+        return outcome;
+      })
+      .catch((error: unknown) => {
+        this.fetchSettings.onUnexpectedError?.(error, { organizationCode, slug });
+        return undefined;
+      });
+    const early = await Promise.race([
+      refusal,
+      firstAnswer,
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), FIRST_ANSWER_WAIT_MS).unref()),
+    ]);
+    if (early !== undefined) {
+      throw new AppError("BAD_REQUEST", early.error, { details: { field: "url", url: url.href } });
     }
-    return outcome;
+    return { ...fetch, job: await getFetchJob(this.db, fetch.job.id) };
   }
 
   async removeUrlSource(organizationCode: string, slug: string, audit: AuditContext): Promise<void> {
@@ -123,27 +170,70 @@ export class PublishingService {
     await removeUrlSource(this.db, { organizationCode, slug }, audit);
   }
 
-  /** Fetches a URL source now (on demand, or when the schedule says so). */
-  fetchSource(organizationCode: string, slug: string, audit: AuditContext): Promise<FetchOutcome> {
-    return fetchAndPublish(this.db, { organizationCode, slug }, this.fetchSettings, (body, fileName) =>
-      this.publish({ organizationCode, slug, body, fileName, mode: "all", origin: "url", audit }),
-    );
+  /**
+   * Starts fetching a URL source now, as a job, unless it is already being fetched (by the
+   * schedule, another publisher, or another instance): then that fetch is the answer.
+   */
+  async startFetch(
+    organizationCode: string,
+    slug: string,
+    audit: AuditContext,
+    trigger: FetchTrigger = "manual",
+    onAnswer?: () => void,
+  ): Promise<StartedFetch> {
+    const { job, started } = await startFetchJob(this.db, { organizationCode, slug }, trigger, audit.actor);
+    return { job, started, done: started ? this.runFetch(job, audit, onAnswer) : undefined };
   }
 
-  /** Fetches the URL sources that are due; another instance running the same skips what this one took. */
+  /** A fetch job, with its state, and when done the release it made or why it failed. */
+  getFetch(id: string): Promise<FetchJob> {
+    return getFetchJob(this.db, id);
+  }
+
+  /**
+   * Starts the URL sources that are due, as many as this process has free slots for (at most
+   * `limit`), without waiting for them: a slow source holds one slot, not the schedule.
+   */
+  async startDueFetches(limit = 5): Promise<StartedFetch[]> {
+    const jobs = await claimDueFetches(this.db, Math.min(limit, this.slots.free));
+    const audit = { actor: "system:scheduler", fromAddress: null };
+    return jobs.map((job) => ({ job, started: true, done: this.runFetch(job, audit) }));
+  }
+
+  /** Fetches the URL sources that are due and waits for them (the CLI, tests). */
   async fetchDueSources(
     limit = 5,
   ): Promise<{ organizationCode: string; slug: string; outcome: FetchOutcome }[]> {
-    const due = await claimDueSources(this.db, limit);
-    const done: { organizationCode: string; slug: string; outcome: FetchOutcome }[] = [];
-    for (const { organizationCode, slug } of due) {
-      const outcome = await this.fetchSource(organizationCode, slug, {
-        actor: "system:scheduler",
-        fromAddress: null,
-      });
-      done.push({ organizationCode, slug, outcome });
-    }
-    return done;
+    const started = await this.startDueFetches(limit);
+    return Promise.all(
+      started.map(async ({ job, done }) => ({
+        organizationCode: job.organizationCode,
+        slug: job.slug,
+        outcome: await (done as Promise<FetchOutcome>),
+      })),
+    );
+  }
+
+  /** Waits for the fetches this process has started (shutdown). */
+  drainFetches(): Promise<void> {
+    return this.slots.drain();
+  }
+
+  /** Runs a job in a slot of this process. Never rejects. */
+  private runFetch(job: FetchJob, audit: AuditContext, onAnswer?: () => void): Promise<FetchOutcome> {
+    const { organizationCode, slug } = job;
+    return this.slots.run(() =>
+      runFetchJob(this.db, job, this.fetchSettings, onAnswer, (settings, answered) =>
+        fetchAndPublish(
+          this.db,
+          { organizationCode, slug },
+          settings,
+          (body, fileName) =>
+            this.publish({ organizationCode, slug, body, fileName, mode: "all", origin: "url", audit }),
+          answered,
+        ),
+      ),
+    );
   }
 
   async publish(request: PublishRequest): Promise<Release> {
@@ -333,6 +423,7 @@ export class PublishingService {
           format: report.format,
           knownOrganizationCodes: await this.registry.organizationCodes(),
           ...(status === "partial" ? { skipRows: errorRows } : {}),
+          ...(this.db.kind === "pglite" ? { batchSize: PGLITE_CHUNK_ROWS } : {}),
         }),
         await this.placement(organization),
       );
@@ -432,7 +523,11 @@ export class PublishingService {
     demo: boolean,
   ): Promise<void> {
     const { organizationCode, slug, id } = release;
-    const changes = await replaceOrganizationRows(tx, { slug, organizationCode, releaseId: id, demo });
+    const changes = await replaceOrganizationRows(
+      tx,
+      { slug, organizationCode, releaseId: id, demo },
+      this.db.kind === "pglite" ? { chunkRows: PGLITE_CHUNK_ROWS } : {},
+    );
     await tx.query(
       "UPDATE releases SET rows_added = $2, rows_changed = $3, rows_removed = $4, status = $5 WHERE id = $1",
       [id, changes.added, changes.changed, changes.removed, status],
@@ -650,6 +745,9 @@ export class PublishingService {
     const temporaryFiles = await this.files.removeTemporary(soleWriter ? 0 : 15 * 60_000);
     if (soleWriter) {
       await this.db.query("UPDATE publications SET lease_until = now() WHERE lease_token IS NOT NULL");
+      await this.db.query(
+        "UPDATE publications SET fetch_lease_until = now() WHERE fetch_lease_token IS NOT NULL",
+      );
     }
     return { temporaryFiles, stagedRows: await this.clearExpiredLeases() };
   }

@@ -13,6 +13,10 @@ export interface SourceFetchSettings {
   readonly timeoutMs?: number;
   /** Tests only: replaces DNS. */
   readonly resolve?: FetchOptions["resolve"];
+  /** How many sources this process fetches at once (SOURCE_FETCH_CONCURRENCY); more wait for a slot. */
+  readonly concurrency?: number;
+  /** Told of an error that is no fetch or publish failure (a bug, the database gone): the job is failed. */
+  readonly onUnexpectedError?: (error: unknown, context: Record<string, unknown>) => void;
 }
 
 export const DEFAULT_FETCH_INTERVAL_MINUTES = 24 * 60;
@@ -62,6 +66,8 @@ export async function fetchAndPublish(
   target: { readonly organizationCode: string; readonly slug: string },
   settings: SourceFetchSettings,
   publish: (body: AsyncIterable<Uint8Array>, fileName: string) => Promise<Release>,
+  /** Called once the source has answered (or the fetch has failed): the body may trickle on. */
+  onAnswer: () => void = () => undefined,
 ): Promise<FetchOutcome> {
   const { organizationCode, slug } = target;
   const [source] = await db.query<SourceRow>(
@@ -94,6 +100,7 @@ export async function fetchAndPublish(
       ...(source.fetch_etag === null ? {} : { etag: source.fetch_etag }),
       ...(source.fetch_last_modified === null ? {} : { lastModified: source.fetch_last_modified }),
     });
+    onAnswer();
     if (result.kind === "not-modified") {
       await record(source.fetch_etag, source.fetch_last_modified, null);
       return { kind: "not-modified" };
@@ -171,27 +178,4 @@ export async function removeUrlSource(
       object: `${target.organizationCode}/${target.slug}`,
     });
   });
-}
-
-/**
- * Claims URL sources that are due, for this worker: their next fetch is pushed a quarter of an
- * hour ahead (a lease), so another instance skips them, and a worker that dies mid-fetch only
- * delays them. SKIP LOCKED keeps two workers from waiting on each other.
- */
-export async function claimDueSources(
-  db: Database,
-  limit: number,
-): Promise<{ organizationCode: string; slug: string }[]> {
-  const rows = await db.query<{ organization_code: string; spec_slug: string }>(
-    `UPDATE publications p SET next_fetch_at = now() + interval '15 minutes'
-     FROM (
-       SELECT organization_code, spec_slug FROM publications
-       WHERE source_kind = 'url' AND next_fetch_at <= now()
-       ORDER BY next_fetch_at LIMIT $1 FOR UPDATE SKIP LOCKED
-     ) due
-     WHERE p.organization_code = due.organization_code AND p.spec_slug = due.spec_slug
-     RETURNING p.organization_code, p.spec_slug`,
-    [limit],
-  );
-  return rows.map((row) => ({ organizationCode: row.organization_code, slug: row.spec_slug }));
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { foldForSearch } from "../core/index.ts";
+import { yieldToLoop } from "../consolidation/index.ts";
 import type { Queryable } from "../db/index.ts";
 import type { SpecificationDefinition } from "../specs/index.ts";
 import type { NormalizedRecord } from "../validation/index.ts";
@@ -89,6 +90,8 @@ export async function stageRecords(
       [releaseId, JSON.stringify(rows)],
     );
     staged += inserted?.n ?? 0;
+    // On PGlite the batch ran on this thread: let requests in before reading the next one.
+    await yieldToLoop();
   }
   return staged;
 }

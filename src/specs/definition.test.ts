@@ -93,3 +93,15 @@ test("a pattern built for catastrophic backtracking is refused when the specific
   assert.equal(withPattern("^(a|aa)+$").length, 1);
   assert.deepEqual(withPattern("^[0-9]{4}$"), []);
 });
+
+test("uriSchemes widens format uri, only on a uri field, and never to javascript:", () => {
+  const withUri = (extra: Record<string, unknown>) =>
+    problems((s) => ({
+      ...s,
+      schema: { ...s.schema, fields: [field("id", extra), ...s.schema.fields.slice(1)] },
+    }));
+  assert.deepEqual(withUri({ format: "uri", uriSchemes: ["https", "ftp"] }), []);
+  assert.deepEqual(withUri({ uriSchemes: ["ftp"] }), ["uriSchemes applies only to a field with format uri"]);
+  assert.equal(withUri({ format: "uri", uriSchemes: ["javascript"] }).length, 1);
+  assert.equal(withUri({ format: "uri", uriSchemes: ["HTTP"] }).length, 1);
+});

@@ -32,6 +32,9 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 /** String formats the validator knows (Table Schema's, plus Swedish ones). */
 export const STRING_FORMATS = ["default", "email", "uri", "uuid", "phone"] as const;
 
+/** The schemes a `format: uri` value may have unless the field's `uriSchemes` allows more: no `javascript:` or `data:`. */
+export const DEFAULT_URI_SCHEMES = ["http", "https", "mailto", "urn"] as const;
+
 /** What a field means for the position of a row. */
 export const GEO_ROLES = ["latitude", "longitude", "northing", "easting", "crs", "height"] as const;
 export type GeoRole = (typeof GEO_ROLES)[number];
@@ -66,6 +69,11 @@ export const fieldDefinition = z
     name: z.string().regex(/^[a-z][a-z0-9_]*$/, "field names are lowercase snake_case ASCII"),
     type: z.enum(FIELD_TYPES),
     format: z.enum(STRING_FORMATS).optional(),
+    /** For `format: uri`: the schemes allowed (lowercase), instead of http, https, mailto and urn. */
+    uriSchemes: z
+      .array(z.string().regex(/^[a-z][a-z0-9+.-]*$/, "URI schemes are lowercase, like https or ftp"))
+      .min(1)
+      .optional(),
     title: z.string().min(1),
     description: z.string().min(1),
     titles: localized,
@@ -148,6 +156,22 @@ export const specificationDefinition = z
           index,
           "constraints",
           "pattern",
+        ]);
+      }
+      if (field.uriSchemes !== undefined && field.format !== "uri") {
+        problem("uriSchemes applies only to a field with format uri", [
+          "schema",
+          "fields",
+          index,
+          "uriSchemes",
+        ]);
+      }
+      if (field.uriSchemes?.some((scheme) => ["javascript", "vbscript", "data"].includes(scheme)) === true) {
+        problem("javascript:, vbscript: and data: can run code in a browser and are never allowed", [
+          "schema",
+          "fields",
+          index,
+          "uriSchemes",
         ]);
       }
       if (field.codeList !== undefined && field.constraints?.enum !== undefined) {

@@ -1,11 +1,14 @@
 import { AppError } from "../core/errors.ts";
+import { backtrackingDegree } from "./pattern-degree.ts";
 
 /**
  * Patterns in a specification run against every cell of a column, so one that backtracks
  * catastrophically would hang the validator. At load a pattern is refused when it has what makes
  * backtracking blow up: a repeated group that itself repeats or alternates (`(a+)+`, `(a|aa)+`),
- * two unbounded repeats in a row (`\d*\d*`), back-references or lookarounds. What is left runs in
- * at most quadratic time, and values longer than PATTERN_VALUE_CAP are not tested (reported).
+ * two unbounded repeats in a row (`\d*\d*`), three or more unbounded repeats that can each match
+ * what follows them (`.*a.*a.*b`: n³ steps on a failing value), back-references or lookarounds.
+ * What is left runs in at most quadratic time, and values longer than PATTERN_VALUE_CAP are not
+ * tested (reported).
  */
 export const PATTERN_VALUE_CAP = 1000;
 
@@ -15,7 +18,8 @@ export type PatternProblem =
   | "lookaround"
   | "nested-quantifier"
   | "quantified-alternation"
-  | "adjacent-quantifiers";
+  | "adjacent-quantifiers"
+  | "overlapping-quantifiers";
 
 interface Group {
   repeats: boolean;
@@ -120,7 +124,7 @@ export function patternProblem(pattern: string): PatternProblem | undefined {
     lastAtom = atom("item");
     i++;
   }
-  return undefined;
+  return backtrackingDegree(pattern) > 2 ? "overlapping-quantifiers" : undefined;
 }
 
 function readQuantifier(pattern: string, i: number): { min: number; max: number; end: number } | undefined {
@@ -153,6 +157,10 @@ const PROBLEM_TEXT: Record<PatternProblem, { sv: string; en: string }> = {
   "adjacent-quantifiers": {
     sv: "har två obegränsade upprepningar i följd, som \\d*\\d*",
     en: "has two unbounded repeats in a row, like \\d*\\d*",
+  },
+  "overlapping-quantifiers": {
+    sv: "har tre eller fler obegränsade upprepningar som kan matcha samma tecken, som .*a.*a.*b (tiden växer med värdets längd i kubik eller mer)",
+    en: "has three or more unbounded repeats that can match the same characters, like .*a.*a.*b (the time grows with the cube of the value's length or more)",
   },
 };
 

@@ -1,5 +1,5 @@
 import type { LocalizedText } from "../core/errors.ts";
-import type { FieldDefinition } from "../specs/definition.ts";
+import { DEFAULT_URI_SCHEMES, type FieldDefinition } from "../specs/definition.ts";
 import { CompiledField, KINDS } from "./field-check.ts";
 import { checkOrganization, type CodeLookup } from "./organization.ts";
 import { StringSet } from "./string-set.ts";
@@ -46,7 +46,6 @@ const TYPE_NAMES: Record<FieldDefinition["type"], { sv: string; en: string; exam
 
 const FORMATS: Record<string, { test: (s: string) => boolean; sv: string; en: string } | undefined> = {
   email: { test: isEmail, sv: "en e-postadress (namn@exempel.se)", en: "an email address (name@example.se)" },
-  uri: { test: isUri, sv: "en fullständig webbadress (https://…)", en: "a full web address (https://…)" },
   uuid: {
     test: isUuid,
     sv: "ett UUID (8-4-4-4-12 hexadecimala tecken)",
@@ -58,6 +57,22 @@ const FORMATS: Record<string, { test: (s: string) => boolean; sv: string; en: st
     en: "a phone number (e.g. 08-123 456 78)",
   },
 };
+
+/**
+ * A full URI with one of the allowed schemes: a `javascript:` link in a published dataset would
+ * run in the browser of whoever clicks it on a page that shows the data.
+ */
+function uriFormat(schemes: readonly string[]): { test: (s: string) => boolean; sv: string; en: string } {
+  const allowed = new Set(schemes);
+  const names = [...allowed].map((scheme) => `${scheme}:`);
+  const or = (word: string) =>
+    names.length === 1 ? names.join("") : `${names.slice(0, -1).join(", ")} ${word} ${names.at(-1) ?? ""}`;
+  return {
+    test: (s) => isUri(s) && allowed.has(s.slice(0, s.indexOf(":")).toLowerCase()),
+    sv: `en fullständig adress (https://…) som börjar med ${or("eller")}`,
+    en: `a full address (https://…) starting with ${or("or")}`,
+  };
+}
 
 /** Refuses a specification whose patterns could hang the validator (throws an AppError). */
 export function checkPatterns(fields: readonly FieldDefinition[]): void {
@@ -176,7 +191,11 @@ export function compileField(
   const trueValues = new StringSet([...DEFAULT_TRUE, ...(field.trueValues ?? [])]);
   const falseValues = new StringSet([...DEFAULT_FALSE, ...(field.falseValues ?? [])]);
   const format_ =
-    field.format !== undefined && field.format !== "default" ? FORMATS[field.format] : undefined;
+    field.format === "uri"
+      ? uriFormat(field.uriSchemes ?? DEFAULT_URI_SCHEMES)
+      : field.format !== undefined && field.format !== "default"
+        ? FORMATS[field.format]
+        : undefined;
   const formatError =
     format_ === undefined
       ? undefined

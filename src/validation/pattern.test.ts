@@ -15,6 +15,9 @@ test("patterns that backtrack catastrophically are refused at load", () => {
   assert.equal(patternProblem("(?=a)a"), "lookaround");
   assert.equal(patternProblem("(?<!a)b"), "lookaround");
   assert.equal(patternProblem("[unclosed"), "syntax");
+  assert.equal(patternProblem("^.*a.*a.*a.*a.*a.*b$"), "overlapping-quantifiers");
+  assert.equal(patternProblem("^\\w*x\\w*y\\w*$"), "overlapping-quantifiers");
+  assert.equal(patternProblem("^(?:.*a)(.*a)(.*b)$"), "overlapping-quantifiers");
 });
 
 test("ordinary Swedish patterns are allowed", () => {
@@ -27,6 +30,10 @@ test("ordinary Swedish patterns are allowed", () => {
     "([A-Z]{2}-)?\\d+",
     "[^@\\s]+@[^@\\s]+\\.[a-z]{2,}",
     "(https?)://.+",
+    "^.*a.*b$",
+    "^[^,]*,[^,]*,[^,]*$",
+    "^\\S+\\s\\S+\\s\\S+$",
+    "^[A-Z]+-\\d+-[a-z]+$",
   ]) {
     assert.equal(patternProblem(pattern), undefined, pattern);
   }

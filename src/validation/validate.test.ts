@@ -240,6 +240,39 @@ test("string formats: email, uri, uuid, phone", async () => {
   assert.equal(bad.stats.errors, 4);
 });
 
+test("format uri takes http, https, mailto and urn only; javascript: is an error in Swedish and English", async () => {
+  const spec = specification([field("u", "string", { format: "uri" })]);
+  const ok = await validate(
+    csv(["u", "https://malmo.se/a", "http://malmo.se", "mailto:info@malmo.se", "urn:isbn:9789100000000"]),
+    spec,
+  );
+  assert.deepEqual(ok.errors, []);
+  const bad = await validate(
+    csv([
+      "u",
+      "javascript:alert(1)",
+      "JavaScript:alert(document.cookie)",
+      "data:text/html,x",
+      "ftp://x.se/f",
+    ]),
+    spec,
+  );
+  assert.deepEqual(
+    at(bad, "type-error"),
+    [2, 3, 4, 5].map((row) => [row, "u"]),
+  );
+  const first = bad.errors[0];
+  assert.match(first?.message.sv ?? "", /https:, mailto: eller urn:.*"javascript:alert\(1\)"/);
+  assert.match(first?.message.en ?? "", /https:, mailto: or urn:/);
+  const ftp = specification([field("u", "string", { format: "uri", uriSchemes: ["https", "ftp"] })]);
+  const allowed = await validate(csv(["u", "ftp://x.se/f", "https://x.se", "http://x.se"]), ftp);
+  assert.deepEqual(
+    at(allowed, "type-error"),
+    [[4, "u"]],
+    "a specification may allow other schemes, and only those",
+  );
+});
+
 test("composite primary keys and unique columns report repeats with the first row", async () => {
   const spec = specification(
     [

@@ -294,6 +294,39 @@ describe("the organization's publications", () => {
   });
 });
 
+describe("a URL source on the publication page", () => {
+  // An address inside the network: the fetch is refused at once, which is enough to follow the job.
+  before(() =>
+    web.database.db.query(
+      `INSERT INTO publications (organization_code, spec_slug, source_kind, source_url, fetch_interval_minutes, next_fetch_at)
+       VALUES ('0580', 'grillplatser', 'url', 'http://127.0.0.1:9/grillplatser.csv', 60, now() + interval '1 day')`,
+    ),
+  );
+  const page = "/organizations/0580/publications/grillplatser";
+
+  test("shows the URL and a Fetch now button to the publisher only", async () => {
+    const html = await publisher.get(page);
+    assert.match(html, /Hämtas från en webbadress/);
+    assert.match(html, /http:\/\/127\.0\.0\.1:9\/grillplatser\.csv/);
+    assert.match(html, /<button type="submit">Hämta nu<\/button>/);
+    assert.doesNotMatch(await web.get(page), /Hämta nu/);
+  });
+
+  test("Fetch now starts a job and goes straight back to the page, which tells how it went", async () => {
+    const refused = await publisher.post(`${page}/fetch`, {});
+    assert.equal(refused.status, 403, "no CSRF token, no fetch");
+    const answer = await publisher.post(`${page}/fetch`, {
+      [CSRF_FIELD]: csrfFrom(await publisher.get(page)),
+    });
+    assert.equal(answer.status, 303);
+    const location = answer.headers.get("location") ?? "";
+    assert.match(location, /\?fetch=[0-9a-f-]{36}#source-heading$/);
+    await web.publishing.drainFetches();
+    assert.match(await publisher.get(location.replace(/#.*/, "")), /Hämtningen misslyckades: .*127\.0\.0\.1/);
+    assert.match(await publisher.get(`/en${location.replace(/#.*/, "")}`), /The fetch failed: /);
+  });
+});
+
 describe("the national datasets", () => {
   test("the list: every specification with its rows and publishers; Data in the menu", async () => {
     const html = await web.get("/data");

@@ -22,6 +22,7 @@ import {
   htmlPage,
   pageRoute,
   postRoute,
+  readForm,
   seeOther,
   signInRedirect,
   siteOrigin,
@@ -137,6 +138,15 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
     const publication = await publicationOrNull(organization.code, slug);
     const releases =
       publication === null ? [] : await publishing.visibleReleases(organization.code, slug, viewer?.user);
+    // After "fetch now": the job, for its state (only the organization's own people see it).
+    const fetchId = c.req.query("fetch") ?? "";
+    const fetch =
+      mayRead && isUuid(fetchId)
+        ? await publishing.getFetch(fetchId).then(
+            (job) => (job.organizationCode === organization.code && job.slug === slug ? job : undefined),
+            () => undefined,
+          )
+        : undefined;
     return (
       <PublicationPage
         language={language}
@@ -147,8 +157,36 @@ export function publishingRoutes(web: Hono<WebEnv>, deps: PublishingRouteDepende
         mayRead={mayRead}
         mayPublish={viewerCan(viewer, "publish", organization.code)}
         origin={siteOrigin(c, deps.publicUrl)}
+        fetch={fetch}
+        csrfToken={viewer?.csrfToken}
       />
     );
+  });
+
+  // "Fetch now" on a URL source: starts the fetch as a job (or finds the running one) and goes
+  // straight back to the publication, which tells how the job goes; the source may trickle on.
+  postRoute(web, "/organizations/:code/publications/:slug/fetch", async (c, language) => {
+    const organization = await organizationOf(c);
+    const slug = c.req.param("slug") ?? "";
+    const path = publicationPath(organization.code, slug);
+    const viewer = viewerOf(c);
+    if (viewer === null || !SLUG.test(slug)) return csrfRefused(c, language, path);
+    if (!csrfValid(c, await readForm(c), "session")) return csrfRefused(c, language, path);
+    if (!viewerCan(viewer, "publish", organization.code)) {
+      const t = messages(language);
+      return forbidden(
+        c,
+        language,
+        path,
+        fill(t.forbiddenPublish, { organization: organization.name }),
+        true,
+      );
+    }
+    const { job } = await publishing.startFetch(organization.code, slug, {
+      actor: `user:${viewer.user.id}`,
+      fromAddress: clientAddress(c),
+    });
+    return seeOther(c, language, `${path}?fetch=${job.id}#source-heading`);
   });
 
   pageRoute(web, "/organizations/:code/publications/:slug/releases/:id", async (c, language) => {

@@ -3,15 +3,10 @@ import type { Server } from "node:http";
 import { after, before, describe, test } from "node:test";
 import { createServices } from "../../src/platform/index.ts";
 import { publisherToken } from "../support/accounts.ts";
+import { finishedJob } from "../support/fetch-jobs.ts";
 import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
 import { startOrigin } from "../support/origin.ts";
 import { badplatserCsv } from "../support/publishing.ts";
-
-interface Outcome {
-  outcome: string;
-  release: { status: string; changes: { added: number; changed: number } | null } | null;
-  error: string | null;
-}
 
 describe("URL sources", () => {
   let platform: TestPlatform;
@@ -74,12 +69,13 @@ describe("URL sources", () => {
   });
 
   test("an allowed URL is fetched at once and published; an unchanged file is not fetched again", async () => {
-    const first = (await (
-      await call("PUT", "/source", { url: `${origin.base}/badplatser.csv` })
-    ).json()) as Outcome;
+    const first = await finishedJob(
+      await call("PUT", "/source", { url: `${origin.base}/badplatser.csv` }),
+      token,
+    );
     assert.equal(first.outcome, "released");
     assert.equal(first.release?.status, "published");
-    const again = (await (await call("POST", "/source/fetch")).json()) as Outcome;
+    const again = await finishedJob(await call("POST", "/source/fetch"), token);
     assert.equal(again.outcome, "not-modified");
     assert.equal(conditionalRequests, 1);
   });
@@ -90,18 +86,19 @@ describe("URL sources", () => {
       { id: "U2", name: "Nytt bad" },
     ]);
     etag = '"v2"';
-    const changed = (await (await call("POST", "/source/fetch")).json()) as Outcome;
+    const changed = await finishedJob(await call("POST", "/source/fetch"), token);
     assert.equal(changed.release?.changes?.added, 1);
     content = badplatserCsv([{ id: "U3", name: "Trasigt", lat: "x" }]);
     etag = '"v3"';
-    const broken = (await (await call("POST", "/source/fetch")).json()) as Outcome;
+    const broken = await finishedJob(await call("POST", "/source/fetch"), token);
     assert.equal(broken.release?.status, "rejected");
     const data = (await (await fetch(`${platform.url}/api/v1/data/badplatser?kommun=0580`)).json()) as {
       total: number;
     };
     assert.equal(data.total, 2);
     failWith = 500;
-    const failed = (await (await call("POST", "/source/fetch")).json()) as Outcome;
+    const failed = await finishedJob(await call("POST", "/source/fetch"), token);
+    assert.equal(failed.state, "failed");
     assert.equal(failed.outcome, "failed");
     assert.match(failed.error ?? "", /500/);
     const publication = (await (await call("GET", "")).json()) as {

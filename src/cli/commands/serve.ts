@@ -61,7 +61,7 @@ Migrates, seeds the registry and serves.`,
       await db.close();
       throw error;
     }
-    const services = createServices(db, config);
+    const services = createServices(db, { ...config, logger });
     const recovered = await services.publishing.recover();
     if (recovered.temporaryFiles + recovered.stagedRows > 0)
       logger.info("cleared interrupted publishes", recovered);
@@ -103,6 +103,7 @@ Migrates, seeds the registry and serves.`,
     }
     await running.close();
     await scheduler.stop();
+    await services.publishing.drainFetches();
     await demo;
     await db.close();
     return fatal ? EXIT.failure : EXIT.ok;

@@ -4,12 +4,14 @@ import { actorOf } from "../../accounts/index.ts";
 import { SLUG, UUID, AppError } from "../../core/index.ts";
 import {
   confirmationRequired,
+  FETCH_JOB_STATES,
+  FETCH_TRIGGERS,
   mayReadRelease,
   mayReadUnpublished,
   PUBLISH_MODES,
   RELEASE_ORIGINS,
   RELEASE_STATUSES,
-  type FetchOutcome,
+  type FetchJob,
   type Publication,
   type PublishableDataset,
   type PublishingService,
@@ -239,15 +241,42 @@ const publishableRoute = createRoute({
   },
 });
 
-const FetchOutcomeSchema = z
+const FetchJobSchema = z
   .object({
-    outcome: z.enum(["released", "not-modified", "failed"]),
-    release: ReleaseSchema.nullable(),
+    id: z.string().openapi({ example: "0b8f5c1e-2d3a-4f6b-9c7d-8e9f0a1b2c3d" }),
+    organization: OrganizationCodeSchema,
+    specification: z.string(),
+    state: z.enum(FETCH_JOB_STATES).openapi({
+      description:
+        "running: poll again (see Retry-After); done: fetched (released or not modified); failed: see error",
+    }),
+    trigger: z.enum(FETCH_TRIGGERS).openapi({
+      description: "manual: fetch now; source-set: the first fetch of a new source; schedule: the interval",
+    }),
+    outcome: z.enum(["released", "not-modified", "failed"]).nullable().openapi({
+      description: "What the fetch came to; null while it runs",
+    }),
+    release: ReleaseSchema.nullable().openapi({
+      description: "The release the fetch made, when it made one",
+    }),
     error: z.string().nullable().openapi({ description: "Why the fetch failed, in plain words" }),
+    createdAt: z.string().openapi({ format: "date-time" }),
+    finishedAt: z.string().nullable().openapi({ format: "date-time" }),
+    links: z.object({ self: z.string(), publication: z.string() }),
   })
-  .openapi("FetchOutcome");
+  .openapi("FetchJob");
 
 const sourceParams = z.object({ code: OrganizationCodeSchema, slug: SlugSchema });
+
+const jobAccepted = {
+  description:
+    "The fetch runs in the background: poll the job at Location (links.self) until its state is done or failed. A source that is already being fetched (by the schedule or another publisher) answers with that running job; a source is never fetched twice at once.",
+  headers: z.object({
+    Location: z.string().openapi({ description: "The job" }),
+    "Retry-After": z.string().openapi({ description: "Seconds until it is worth polling" }),
+  }),
+  content: { "application/json": { schema: FetchJobSchema } },
+};
 
 const setSourceRoute = createRoute({
   method: "put",
@@ -255,7 +284,7 @@ const setSourceRoute = createRoute({
   tags: ["Publishing"],
   summary: "Hämta filen från en webbadress / Fetch the file from a URL",
   description:
-    "The platform fetches the URL now and then every intervalMinutes (ETag / If-Modified-Since), and publishes what it finds like an upload. Only http(s) to public addresses: a URL at a private, loopback or link-local address, or one that redirects to one, is refused (400) and not kept.",
+    "The platform fetches the URL now and then every intervalMinutes (ETag / If-Modified-Since), and publishes what it finds like an upload. The answer is 202 with the first fetch as a job to poll; a slow source does not hold the request. Only http(s) to public addresses: a URL at a private, loopback or link-local address, or one that redirects to one, is refused (400) and not kept (a refusal found after the answer fails the job and removes the source).",
   security: [{ bearerAuth: [] }],
   request: {
     params: sourceParams,
@@ -269,7 +298,7 @@ const setSourceRoute = createRoute({
     },
   },
   responses: {
-    200: json(FetchOutcomeSchema, "The source is kept; what the first fetch came to"),
+    202: jobAccepted,
     ...errorResponses([400, 401, 403, 404, 409, 503]),
   },
 });
@@ -279,11 +308,37 @@ const fetchNowRoute = createRoute({
   path: "/organizations/{code}/publications/{slug}/source/fetch",
   tags: ["Publishing"],
   summary: "Hämta nu / Fetch now",
+  description:
+    "Starts a fetch of the URL source and answers at once with the job (202); poll it at Location. While a fetch of the source runs, the answer is that fetch.",
   security: [{ bearerAuth: [] }],
   request: { params: sourceParams },
   responses: {
-    200: json(FetchOutcomeSchema, "What the fetch came to"),
-    ...errorResponses([400, 401, 403, 404, 409, 503]),
+    202: jobAccepted,
+    ...errorResponses([400, 401, 403, 404, 503]),
+  },
+});
+
+const fetchJobRoute = createRoute({
+  method: "get",
+  path: "/organizations/{code}/publications/{slug}/source/fetches/{id}",
+  tags: ["Publishing"],
+  summary: "En hämtning / One fetch",
+  description:
+    "A fetch of the URL source: running, done (with the release it made, if any) or failed (with why). A fetch whose server stopped before it finished reads as failed.",
+  security: [{ bearerAuth: [] }],
+  request: {
+    params: sourceParams.extend({
+      id: z
+        .string()
+        .regex(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+          "Ett id är ett UUID / An id is a UUID",
+        ),
+    }),
+  },
+  responses: {
+    200: json(FetchJobSchema, "The fetch"),
+    ...errorResponses([400, 401, 403, 404, 503]),
   },
 });
 
@@ -460,11 +515,27 @@ export function publicationsApi(
     return c.json({ items, total: items.length, next: null }, 200, { Vary: "Accept-Language" });
   });
 
-  const outcomeBody = (c: Context<AppEnv>, outcome: FetchOutcome) => ({
-    outcome: outcome.kind,
-    release: outcome.kind === "released" ? releaseBody(base(c), outcome.release) : null,
-    error: outcome.kind === "failed" ? outcome.error[c.get("language")] : null,
-  });
+  const fetchJobBody = async (c: Context<AppEnv>, job: FetchJob) => {
+    const publication = `${base(c)}/organizations/${job.organizationCode}/publications/${job.slug}`;
+    const release = job.releaseId === null ? null : await publishing.getRelease(job.releaseId);
+    return {
+      id: job.id,
+      organization: job.organizationCode,
+      specification: job.slug,
+      state: job.state,
+      trigger: job.trigger,
+      outcome: job.outcome,
+      release: release === null ? null : releaseBody(base(c), release),
+      error: job.error === null ? null : job.error[c.get("language")],
+      createdAt: job.createdAt.toISOString(),
+      finishedAt: job.finishedAt === null ? null : job.finishedAt.toISOString(),
+      links: { self: `${publication}/source/fetches/${job.id}`, publication },
+    };
+  };
+  const accepted = async (c: Context<AppEnv>, job: FetchJob) => {
+    const body = await fetchJobBody(c, job);
+    return c.json(body, 202, { Location: body.links.self, "Retry-After": "2" });
+  };
   const auditOf = (c: Context<AppEnv>, code: string) => ({
     actor: actorOf(authorize(c, "publish", code)),
     fromAddress: clientAddress(c),
@@ -474,14 +545,28 @@ export function publicationsApi(
     const { code, slug } = c.req.valid("param");
     const audit = auditOf(c, code);
     const { url, intervalMinutes } = c.req.valid("json");
-    const outcome = await publishing.setUrlSource(code, slug, { url, intervalMinutes }, audit);
-    return c.json(outcomeBody(c, outcome), 200);
+    const { job } = await publishing.setUrlSource(code, slug, { url, intervalMinutes }, audit);
+    return accepted(c, job);
   });
 
   app.openapi(fetchNowRoute, async (c) => {
     const { code, slug } = c.req.valid("param");
-    const outcome = await publishing.fetchSource(code, slug, auditOf(c, code));
-    return c.json(outcomeBody(c, outcome), 200);
+    const { job } = await publishing.startFetch(code, slug, auditOf(c, code));
+    return accepted(c, job);
+  });
+
+  app.openapi(fetchJobRoute, async (c) => {
+    const { code, slug, id } = c.req.valid("param");
+    authorize(c, "read", code);
+    const job = await publishing.getFetch(id);
+    if (job.organizationCode !== code || job.slug !== slug) {
+      throw new AppError("NOT_FOUND", {
+        sv: `Det finns ingen hämtning med id ${id} för ${code}/${slug}.`,
+        en: `There is no fetch with id ${id} for ${code}/${slug}.`,
+      });
+    }
+    const headers: Record<string, string> = job.state === "running" ? { "Retry-After": "2" } : {};
+    return c.json(await fetchJobBody(c, job), 200, { "Cache-Control": "no-store", ...headers });
   });
 
   app.openapi(removeSourceRoute, async (c) => {

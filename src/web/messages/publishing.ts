@@ -90,6 +90,15 @@ export const sv = {
   // The publish form's two groups: any specification may be published, the expected ones first.
   publishGroupExpected: "Förväntas av organisationen",
   publishGroupOther: "Övriga specifikationer",
+  // A URL source, and "fetch now" as a job.
+  sourceHeading: "Hämtas från en webbadress",
+  sourceUrlLabel: "Webbadress (hämtas var {minutes}:e minut)",
+  sourceLastFetch: "Senast hämtad",
+  sourceFetchNow: "Hämta nu",
+  sourceFetchRunning:
+    "Hämtningen pågår. Den fortsätter även om du lämnar sidan; ladda om sidan för att se hur det gick.",
+  sourceFetchDone: "Hämtningen är klar.",
+  sourceFetchFailed: "Hämtningen misslyckades: {error}",
   describedLink: "Datamängder som organisationen beskriver själv",
 } as const;
 
@@ -180,5 +189,13 @@ export const en = {
   publishNoneExpected: "There is no dataset with a specification the organization can publish yet.",
   publishGroupExpected: "Expected of the organization",
   publishGroupOther: "Other specifications",
+  sourceHeading: "Fetched from a URL",
+  sourceUrlLabel: "URL (fetched every {minutes} minutes)",
+  sourceLastFetch: "Last fetched",
+  sourceFetchNow: "Fetch now",
+  sourceFetchRunning:
+    "The fetch is running. It goes on even if you leave the page; reload the page to see how it went.",
+  sourceFetchDone: "The fetch is done.",
+  sourceFetchFailed: "The fetch failed: {error}",
   describedLink: "Datasets the organization describes itself",
 } as const satisfies English<typeof sv>;

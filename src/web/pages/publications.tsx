@@ -1,6 +1,6 @@
 import type { JSX } from "hono/jsx/jsx-runtime";
 import type { Language } from "../../core/index.ts";
-import type { Publication, Release } from "../../publishing/index.ts";
+import type { FetchJob, Publication, Release } from "../../publishing/index.ts";
 import type { Organization } from "../../registry/index.ts";
 import type { SpecificationVersion } from "../../specs/index.ts";
 import type { ValidationReport } from "../../validation/index.ts";
@@ -194,6 +194,57 @@ export interface PublicationPageProps {
   readonly mayPublish: boolean;
   /** The site's origin, for the schema.org JSON-LD. */
   readonly origin: string;
+  /** The fetch the publisher just started (fetch now), to say how it goes. */
+  readonly fetch?: FetchJob | undefined;
+  /** The viewer's form token, when they may publish. */
+  readonly csrfToken?: string | undefined;
+}
+
+export function fetchSourcePath(code: string, slug: string): string {
+  return `${publicationPath(code, slug)}/fetch`;
+}
+
+/** A URL source: where it is fetched from, how the last fetch went, and "fetch now". */
+function SourceSection(props: PublicationPageProps & { t: Messages }) {
+  const { publication, language, t, organization, spec } = props;
+  if (publication?.source.kind !== "url") return null;
+  const source = publication.source;
+  const job = props.fetch;
+  return (
+    <section aria-labelledby="source-heading">
+      <h2 id="source-heading">{t.sourceHeading}</h2>
+      {job === undefined ? null : (
+        <p role="status" class={job.state === "failed" ? "error" : undefined}>
+          {job.state === "running"
+            ? t.sourceFetchRunning
+            : job.state === "done"
+              ? t.sourceFetchDone
+              : fill(t.sourceFetchFailed, { error: job.error?.[language] ?? "" })}
+        </p>
+      )}
+      <dl class="facts">
+        <div>
+          <dt>{fill(t.sourceUrlLabel, { minutes: String(source.intervalMinutes) })}</dt>
+          <dd>
+            <code>{source.url}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{t.sourceLastFetch}</dt>
+          <dd>
+            {source.lastFetchAt === null ? "–" : <When moment={source.lastFetchAt} language={language} />}
+            {source.lastFetchError === null ? null : <> – {source.lastFetchError[language]}</>}
+          </dd>
+        </div>
+      </dl>
+      {props.mayPublish && props.csrfToken !== undefined ? (
+        <form method="post" action={localizedPath(language, fetchSourcePath(organization.code, spec.slug))}>
+          <CsrfField token={props.csrfToken} />
+          <button type="submit">{t.sourceFetchNow}</button>
+        </form>
+      ) : null}
+    </section>
+  );
 }
 
 function changesText(release: Release, language: Language, t: Messages): string {
@@ -351,6 +402,7 @@ export function PublicationPage(props: PublicationPageProps) {
           </li>
         ) : null}
       </ul>
+      <SourceSection {...props} t={t} />
       <h2>{t.publicationHistoryHeading}</h2>
       {props.mayRead ? null : <p>{t.publicationHistoryHiddenNote}</p>}
       {releases.length === 0 ? (
