@@ -41,6 +41,9 @@ const ORGANIZATION_FEED = "platform:organization:";
 /** Bumped when the export's shape changes, so caches holding the old shape are passed by. */
 const MODEL_VERSION = "1";
 
+/** Characters of RDF text per chunk of an export. */
+const EXPORT_CHUNK_CHARS = 64 * 1024;
+
 /** One batch of the catalog: its datasets, ready to describe. */
 export interface DatasetBatch {
   readonly datasets: readonly CatalogDataset[];
@@ -326,7 +329,14 @@ export class CatalogService {
     yield writer.start();
     for await (const nodes of this.graph(scope, context)) {
       let chunk = "";
-      for (const node of nodes) chunk += writer.node(node);
+      for (const node of nodes) {
+        chunk += writer.node(node);
+        // Small chunks: a caller can let other work in between (the export cache does).
+        if (chunk.length >= EXPORT_CHUNK_CHARS) {
+          yield chunk;
+          chunk = "";
+        }
+      }
       yield chunk;
     }
     yield writer.end();
