@@ -193,8 +193,9 @@ export function catalogRoutes(
     });
   });
 
-  // Skolem IRIs of harvested and form-described resources resolve to their organization's page.
-  app.get("/.well-known/genid/:hash{[0-9a-f]{32}}", async (c) => {
+  // Skolem IRIs of harvested and form-described resources, and the organization-scoped IRIs of
+  // harvested datasets, resolve to their organization's page.
+  const resolveHarvested = async (c: Context<AppEnv>) => {
     const owner = await catalog.harvestedOwner(c.req.path);
     if (owner === null)
       throw notFound({
@@ -205,7 +206,9 @@ export function catalogRoutes(
       ? `/organizations/${owner.organizationCode}/catalog/described`
       : `/organizations/${owner.organizationCode}`;
     return c.redirect(page, 303);
-  });
+  };
+  app.get("/.well-known/genid/:hash{[0-9a-f]{32}}", resolveHarvested);
+  app.get("/organizations/:code/harvested/:hash{[0-9a-f]{32}}", resolveHarvested);
 
   return app;
 }

@@ -3,7 +3,8 @@
 // Retry-After at once, before any work is done, so one client cannot take every worker of the
 // process. A request counts until its response has been sent (or the connection closed), since
 // the expensive part of a download is its streaming.
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import type { MiddlewareHandler } from "hono";
 import { z } from "zod";
 import { AppError, parseEnv } from "../core/index.ts";
@@ -55,9 +56,18 @@ export function clientLimitsFromEnv(env: NodeJS.ProcessEnv): ClientLimits {
  */
 export function clientConcurrencyLimit(limits: ClientLimits): MiddlewareHandler<AppEnv> {
   const inFlight = new Map<string, number>();
+  // A client that has read a whole response may send its next request on the same connection
+  // before the server has closed the first: one connection is one request in flight.
+  const bySocket = new WeakMap<Socket, () => void>();
   return async (c, next) => {
     const kind = expensiveKind(c.req.method, c.req.path);
     if (kind === undefined) return next();
+    // Through node's server the response is done when the outgoing message closes (sent or cut).
+    const env = c.env as { incoming?: IncomingMessage; outgoing?: ServerResponse } | undefined;
+    const outgoing = env?.outgoing;
+    // The request's socket: the response's is not assigned while an earlier response on it is open.
+    const socket = env?.incoming?.socket ?? null;
+    if (socket !== null) bySocket.get(socket)?.();
     const key = `${kind} ${clientAddress(c) ?? "unknown"}`;
     const count = inFlight.get(key) ?? 0;
     if (count >= limits.perClient) {
@@ -79,12 +89,12 @@ export function clientConcurrencyLimit(limits: ClientLimits): MiddlewareHandler<
     const release = () => {
       if (released) return;
       released = true;
+      if (socket !== null && bySocket.get(socket) === release) bySocket.delete(socket);
       const left = (inFlight.get(key) ?? 1) - 1;
       if (left <= 0) inFlight.delete(key);
       else inFlight.set(key, left);
     };
-    // Through node's server the response is done when the outgoing message closes (sent or cut).
-    const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    if (socket !== null) bySocket.set(socket, release);
     try {
       await next();
     } finally {
