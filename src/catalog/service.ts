@@ -388,6 +388,7 @@ export class CatalogService {
           en: `The catalog's contact address is the platform's ${iris.contactEmail(code).replace("mailto:", "")}, since the registry has no e-mail address for the organization. DCAT-AP-SE requires an e-mail address on every contact point.`,
         },
         ...(harvested.notice === null ? [] : [harvested.notice]),
+        ...harvested.shared,
       ],
       harvested,
     };

@@ -15,7 +15,7 @@ import { PUBLISHER_TYPES } from "../vocabulary.ts";
 import { HarvestError } from "./errors.ts";
 import type { HarvestOrganization, NormalisedDataset } from "./normalise.ts";
 import { readDocument } from "./read.ts";
-import type { StoredViolation } from "./store.ts";
+import { sharedDatasetIris, sharedIriNote, type StoredViolation } from "./store.ts";
 
 /** Bumped when normalisation changes, so unchanged documents are read again under the new rules. */
 const NORMALISATION_VERSION = "2";
@@ -488,11 +488,12 @@ export class HarvestService {
       return this.unchanged(source, fetched.etag ?? null, fetched.lastModified ?? null);
 
     // Large documents are parsed and normalised in a worker thread (read.ts).
+    const organization = await this.organization(source.organization_code);
     const document = await readDocument(bytes, {
       baseIri: fetched.finalUrl,
       contentType: fetched.contentType,
       maxTriples: s.maxTriples,
-      organization: await this.organization(source.organization_code),
+      organization,
     });
     if (document.datasets.length === 0) throw new HarvestError({ kind: "no-datasets" });
 
@@ -614,6 +615,17 @@ export class HarvestService {
         [id, seenIds],
       );
       counts.tombstoned = tombstoned.length;
+      // The same dataset IRI in another organization's catalog: both are exported (each under its
+      // organization's IRI), and both organizations are told, here and on the other's source.
+      for (const shared of await sharedDatasetIris(tx, source.organization_code)) {
+        notes.push(sharedIriNote(shared.iri, shared.organizationCode, shared.organizationName));
+        const mirror = JSON.stringify([sharedIriNote(shared.iri, organization.code, organization.name)]);
+        await tx.query(
+          `UPDATE harvest_sources SET last_notes = coalesce(last_notes, '[]'::jsonb) || $2::jsonb
+           WHERE id = $1 AND NOT coalesce(last_notes, '[]'::jsonb) @> $2::jsonb`,
+          [shared.sourceId, mirror],
+        );
+      }
       await tx.query(
         `UPDATE harvest_sources SET status = 'harvested', last_error = NULL, last_notes = $2::jsonb,
            content_sha256 = $3, fetch_etag = $4, fetch_last_modified = $5,
