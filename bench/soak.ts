@@ -92,6 +92,8 @@ async function main(): Promise<void> {
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       ALLOWED_PRIVATE_HOSTS: new URL(originBase).host,
+      // Every client is this one address: let each of its connections reach the real work.
+      CLIENT_CONCURRENCY_LIMIT: process.env.CLIENT_CONCURRENCY_LIMIT ?? String(CONCURRENCY),
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
