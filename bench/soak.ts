@@ -19,7 +19,7 @@ import { badplatserCsv } from "../test/support/publishing.ts";
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 8);
 const SAMPLE_SECONDS = Number(process.env.SOAK_SAMPLE_SECONDS ?? 10);
-/** RSS may move this much between the first and the last fifth of the run and still be flat. */
+/** RSS's floor may move this much between the first and the last fifth of the run and still be flat. */
 const FLAT_RSS_MB = Number(process.env.SOAK_FLAT_RSS_MB ?? 100);
 /** Descriptors the server may hold more at the end than at the start (idle keep-alive sockets). */
 const FD_SLACK = Number(process.env.SOAK_FD_SLACK ?? 10);
@@ -97,14 +97,15 @@ async function main(): Promise<void> {
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
-  let exited = false;
+  // Set by the exit handler (an object, so that reads after awaits are not taken for constants).
+  const state = { exited: false };
   server.on("exit", (code, signal) => {
-    exited = true;
+    state.exited = true;
     if (!stopping) tally.failures.push(`the server exited (${code ?? signal})`);
   });
   let stopping = false;
   const cleanup = () => {
-    if (!exited) server.kill("SIGKILL");
+    if (!state.exited) server.kill("SIGKILL");
     rmSync(dataDir, { recursive: true, force: true });
   };
   process.on("exit", cleanup);
@@ -112,8 +113,11 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   for (;;) {
-    if (exited || Date.now() - started > 180_000) throw new Error("the server did not become ready");
-    const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    if (state.exited || Date.now() - started > 180_000) throw new Error("the server did not become ready");
+    const ready = await fetch(`${base}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     await sleep(250);
   }
@@ -187,7 +191,10 @@ async function main(): Promise<void> {
           method: "POST",
           headers: { "Content-Type": "text/csv" },
           // Every other one has an error (a bad date), so both reports are exercised.
-          body: published % 2 === 0 ? csv(published, "0580") : csv(published, "0580").replace("2026-06-01", "juni"),
+          body:
+            published % 2 === 0
+              ? csv(published, "0580")
+              : csv(published, "0580").replace("2026-06-01", "juni"),
         }),
     ],
     [
@@ -220,7 +227,7 @@ async function main(): Promise<void> {
   const soakStart = Date.now();
   const until = soakStart + SECONDS * 1000;
   const sampler = setInterval(() => {
-    if (exited) return;
+    if (state.exited) return;
     const second = Math.round((Date.now() - soakStart) / 1000);
     rss.push({ second, mb: rssMb(pid) });
     console.log(
@@ -229,20 +236,23 @@ async function main(): Promise<void> {
   }, SAMPLE_SECONDS * 1000);
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      while (Date.now() < until && !exited) await pick()();
+      while (Date.now() < until && !state.exited) await pick()();
     }),
   );
   clearInterval(sampler);
   // Idle connections close after the server's keep-alive timeout: then count.
   await sleep(6000);
-  const fdAfter = exited ? NaN : fds(pid);
-  const rssEnd = exited ? NaN : rssMb(pid);
+  const alive = () => !state.exited;
+  const fdAfter = alive() ? fds(pid) : NaN;
+  const rssEnd = alive() ? rssMb(pid) : NaN;
   rss.push({ second: Math.round((Date.now() - soakStart) / 1000), mb: rssEnd });
 
+  // RSS saws up and down with garbage collection: a leak shows in the floor, the lowest of each
+  // fifth of the run, so the first fifth's floor is compared with the last's.
   const fifth = Math.max(1, Math.floor(rss.length / 5));
-  const mean = (xs: { mb: number }[]) => xs.reduce((s, x) => s + x.mb, 0) / xs.length;
-  const early = mean(rss.slice(0, fifth));
-  const late = mean(rss.slice(-fifth));
+  const floor = (xs: { mb: number }[]) => Math.min(...xs.map((x) => x.mb));
+  const early = floor(rss.slice(0, fifth));
+  const late = floor(rss.slice(-fifth));
   const summary = {
     seconds: SECONDS,
     requests: tally.requests,
@@ -252,8 +262,8 @@ async function main(): Promise<void> {
     failures: tally.failures.length,
     fdBefore,
     fdAfter,
-    rssEarlyMb: Math.round(early),
-    rssLateMb: Math.round(late),
+    rssFloorFirstFifthMb: Math.round(early),
+    rssFloorLastFifthMb: Math.round(late),
     rssMaxMb: Math.round(Math.max(...rss.map((r) => r.mb))),
     rssSeries: rss.map((r) => `${r.second}s:${Math.round(r.mb)}`).join(" "),
   };
@@ -263,7 +273,8 @@ async function main(): Promise<void> {
   if (tally.fiveHundreds.length > 0) problems.push(`5xx: ${tally.fiveHundreds.slice(0, 5).join("; ")}`);
   if (tally.failures.length > 0) problems.push(`failures: ${tally.failures.slice(0, 5).join("; ")}`);
   if (!(fdAfter <= fdBefore + FD_SLACK)) problems.push(`descriptors ${fdBefore} → ${fdAfter}`);
-  if (!(late - early < FLAT_RSS_MB)) problems.push(`RSS grew ${Math.round(late - early)} MB (flat: < ${FLAT_RSS_MB})`);
+  if (!(late - early < FLAT_RSS_MB))
+    problems.push(`RSS grew ${Math.round(late - early)} MB (flat: < ${FLAT_RSS_MB})`);
 
   stopping = true;
   server.kill("SIGTERM");

@@ -124,8 +124,9 @@ export function validate(data: DatasetCore, profile: ShaclProfile = "dcat-ap-se"
   return shaclWorker.validate(new Writer({ format: "N-Triples" }).quadsToString([...data]), profile);
 }
 
-/** Nodes written to N-Triples per this many, with a turn of the event loop between. */
-const NODES_PER_SLICE = 500;
+/** Nodes written to N-Triples per this many; a turn of the event loop after SLICE_MS of them. */
+const NODES_PER_SLICE = 20;
+const SLICE_MS = 15;
 
 /**
  * Many nodes (a large harvest) validated like `validate(toDataset(nodes))`, but written to
@@ -136,10 +137,14 @@ export async function validateNodes(
   profile: ShaclProfile = "dcat-ap-se",
 ): Promise<ShaclViolation[]> {
   const parts: string[] = [];
+  let slice = performance.now();
   for (let at = 0; at < nodes.length; at += NODES_PER_SLICE) {
-    const slice = toDataset(nodes.slice(at, at + NODES_PER_SLICE));
-    parts.push(new Writer({ format: "N-Triples" }).quadsToString([...slice]));
-    if (at + NODES_PER_SLICE < nodes.length) await yieldToLoop();
+    const quads = toDataset(nodes.slice(at, at + NODES_PER_SLICE));
+    parts.push(new Writer({ format: "N-Triples" }).quadsToString([...quads]));
+    if (performance.now() - slice > SLICE_MS) {
+      await yieldToLoop();
+      slice = performance.now();
+    }
   }
   return shaclWorker.validate(parts.join(""), profile);
 }

@@ -171,7 +171,11 @@ export function createApp(options: AppOptions) {
   app.route("/ogc", ogcApi(data, baseUrl));
   app.route(
     "/",
-    catalogRoutes(catalog, config.publicUrl, new CatalogExportCache(join(config.dataDir, "cache", "catalog"))),
+    catalogRoutes(
+      catalog,
+      config.publicUrl,
+      new CatalogExportCache(join(config.dataDir, "cache", "catalog")),
+    ),
   );
   app.route("/", healthApi(db));
 

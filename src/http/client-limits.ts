@@ -47,7 +47,10 @@ const schema = z.object({
 /** CLIENT_CONCURRENCY_LIMIT from the environment (a load test raises it); the default otherwise. */
 export function clientLimitsFromEnv(env: NodeJS.ProcessEnv): ClientLimits {
   const e = parseEnv(schema, env);
-  return { ...CLIENT_LIMIT_DEFAULTS, perClient: e.CLIENT_CONCURRENCY_LIMIT ?? CLIENT_LIMIT_DEFAULTS.perClient };
+  return {
+    ...CLIENT_LIMIT_DEFAULTS,
+    perClient: e.CLIENT_CONCURRENCY_LIMIT ?? CLIENT_LIMIT_DEFAULTS.perClient,
+  };
 }
 
 /**

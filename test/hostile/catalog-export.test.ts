@@ -30,7 +30,9 @@ function get(base: string, path: string, headers: Record<string, string> = {}): 
     const req = httpRequest(new URL(path, base), { headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
       res.on("error", reject);
     });
     req.on("error", reject);
@@ -63,7 +65,9 @@ describe("the catalog export under load (issue 22, item 4)", () => {
     services = createServices(platform.db, { dataDir: platform.dataDir });
     // A second app instance over the same database, with a data directory of its own.
     secondDir = await mkdtemp(join(tmpdir(), "dv-second-"));
-    const logger = createLogger("debug", (line) => secondLogs.push(JSON.parse(line) as Record<string, unknown>));
+    const logger = createLogger("debug", (line) =>
+      secondLogs.push(JSON.parse(line) as Record<string, unknown>),
+    );
     const app = createApp({
       db: platform.db,
       logger,
@@ -137,7 +141,10 @@ describe("the catalog export under load (issue 22, item 4)", () => {
     );
     const refused = burst.filter((r) => r.status === 429);
     assert.ok(refused.length > 0, "some of 24 concurrent exports are refused");
-    assert.ok(burst.every((r) => r.status === 200 || r.status === 429), burst.map((r) => r.status).join());
+    assert.ok(
+      burst.every((r) => r.status === 200 || r.status === 429),
+      burst.map((r) => r.status).join(),
+    );
     for (const answer of refused) {
       assert.match(String(answer.headers["retry-after"]), /^\d+$/);
       const body = JSON.parse(answer.body.toString()) as { error: { code: string; message: string } };

@@ -59,7 +59,10 @@ describe("the same dataset IRI in two organizations' catalogs (issue 22, item 11
       },
     });
   const register = async (code: string, path: string) => {
-    const response = await sources(code, { method: "POST", body: JSON.stringify({ url: `${origin.base}${path}` }) });
+    const response = await sources(code, {
+      method: "POST",
+      body: JSON.stringify({ url: `${origin.base}${path}` }),
+    });
     assert.equal(response.status, 201);
     return ((await response.json()) as { run: { status: string; notes: string[] } }).run;
   };
@@ -90,7 +93,9 @@ describe("the same dataset IRI in two organizations' catalogs (issue 22, item 11
       .sort();
     assert.deepEqual(titles, ["Matvaruaffärer i Stockholm", "Matvaruaffärer i Sverige"]);
     for (const dataset of datasets) {
-      const identifier = quads.find((q) => q.subject.value === dataset && q.predicate.value === `${ADMS}identifier`);
+      const identifier = quads.find(
+        (q) => q.subject.value === dataset && q.predicate.value === `${ADMS}identifier`,
+      );
       assert.ok(identifier !== undefined, `${dataset} keeps the source IRI`);
       const notation = quads.find(
         (q) => q.subject.value === identifier.object.value && q.predicate.value === `${SKOS}notation`,
@@ -109,11 +114,24 @@ describe("the same dataset IRI in two organizations' catalogs (issue 22, item 11
     }
 
     // Harvest results: the later run says so, and the earlier organization's source now does too.
-    assert.ok(stockholm.notes.some((n) => n.includes(SHARED_IRI) && n.includes("0580")), stockholm.notes.join("\n"));
-    const linkopingNotes = ((await (await sources("0580")).json()) as SourceList).items.flatMap((s) => s.notes);
-    assert.ok(linkopingNotes.some((n) => n.includes(SHARED_IRI) && n.includes("0180")), linkopingNotes.join("\n"));
-    const inEnglish = ((await (await sources("0580", {}, "en")).json()) as SourceList).items.flatMap((s) => s.notes);
-    assert.ok(inEnglish.some((n) => /is also described in the catalog harvested from/.test(n)), inEnglish.join("\n"));
+    assert.ok(
+      stockholm.notes.some((n) => n.includes(SHARED_IRI) && n.includes("0580")),
+      stockholm.notes.join("\n"),
+    );
+    const linkopingNotes = ((await (await sources("0580")).json()) as SourceList).items.flatMap(
+      (s) => s.notes,
+    );
+    assert.ok(
+      linkopingNotes.some((n) => n.includes(SHARED_IRI) && n.includes("0180")),
+      linkopingNotes.join("\n"),
+    );
+    const inEnglish = ((await (await sources("0580", {}, "en")).json()) as SourceList).items.flatMap(
+      (s) => s.notes,
+    );
+    assert.ok(
+      inEnglish.some((n) => /is also described in the catalog harvested from/.test(n)),
+      inEnglish.join("\n"),
+    );
 
     // Pre-flight, both organizations, Swedish and English.
     for (const [code, other] of [

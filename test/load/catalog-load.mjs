@@ -101,18 +101,22 @@ async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), "dv-load-"));
-  const server = spawn(process.execPath, ["bin/dataverkstad.mjs", "serve", "--demo", "--port", String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      LOG_LEVEL: "info",
-      CLIENT_CONCURRENCY_LIMIT: String(CLIENT_LIMIT),
+  const server = spawn(
+    process.execPath,
+    ["bin/dataverkstad.mjs", "serve", "--demo", "--port", String(port)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        HOST: "127.0.0.1",
+        DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        LOG_LEVEL: "info",
+        CLIENT_CONCURRENCY_LIMIT: String(CLIENT_LIMIT),
+      },
+      stdio: ["ignore", "pipe", "inherit"],
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  );
   let demoDone = false;
   let pending = "";
   server.stdout.on("data", (chunk) => {
@@ -208,8 +212,10 @@ async function main() {
   const problems = [];
   if (exited) problems.push("the server exited during the load");
   if (tally.requests === 0) problems.push("no request completed");
-  if (tally.errors.length > 0) problems.push(`${tally.errors.length} errors, e.g. ${tally.errors.slice(0, 3).join("; ")}`);
-  if (healthErrors.length > 0) problems.push(`/healthz failed ${healthErrors.length} times: ${healthErrors[0]}`);
+  if (tally.errors.length > 0)
+    problems.push(`${tally.errors.length} errors, e.g. ${tally.errors.slice(0, 3).join("; ")}`);
+  if (healthErrors.length > 0)
+    problems.push(`/healthz failed ${healthErrors.length} times: ${healthErrors[0]}`);
   if (!(summary.healthP99Ms < LIMITS.healthP99Ms))
     problems.push(`/healthz p99 ${summary.healthP99Ms} ms (limit ${LIMITS.healthP99Ms})`);
   if (!(summary.rssGrowthMb < LIMITS.rssGrowthMb))

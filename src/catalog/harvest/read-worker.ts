@@ -19,10 +19,20 @@ try {
     maxTriples: request.maxTriples,
   });
   const document = normaliseDocument(triples, request.organization);
-  // Batches: the main thread takes each in its own turn of the loop, never all at once.
-  for (let i = 0; i < document.datasets.length; i += request.batchSize)
-    send({ kind: "datasets", datasets: document.datasets.slice(i, i + request.batchSize) });
-  send({ kind: "done", duplicates: document.duplicates });
+  // One batch per "next": messages queued on a port are all delivered in one turn of the
+  // receiver's loop, so the main thread asks for each batch when it has taken the last.
+  let at = 0;
+  const next = () => {
+    if (at >= document.datasets.length) {
+      send({ kind: "done", duplicates: document.duplicates });
+      port.off("message", next);
+      return;
+    }
+    send({ kind: "datasets", datasets: document.datasets.slice(at, at + request.batchSize) });
+    at += request.batchSize;
+  };
+  port.on("message", next);
+  next();
 } catch (error) {
   send(
     error instanceof HarvestError

@@ -41,7 +41,7 @@ export async function readDocument(
     const { triples } = await parseDocument(decodeDocument(bytes), options);
     return normaliseDocument(triples, options.organization);
   }
-  return readInWorker({ ...options, bytes, batchSize: 200 });
+  return readInWorker({ ...options, bytes, batchSize: 20 });
 }
 
 function readInWorker(request: ReadRequest): Promise<NormalisedDocument> {
@@ -61,13 +61,18 @@ function readInWorker(request: ReadRequest): Promise<NormalisedDocument> {
       outcome();
     };
     const timer = setTimeout(
-      () => settle(() => reject(new Error(`reading the document took longer than ${READ_TIMEOUT_MS / 1000} s`))),
+      () =>
+        settle(() => reject(new Error(`reading the document took longer than ${READ_TIMEOUT_MS / 1000} s`))),
       READ_TIMEOUT_MS,
     );
     worker.on("message", (reply: ReadReply) => {
       switch (reply.kind) {
         case "datasets":
           datasets.push(...reply.datasets);
+          // The next batch after a turn of the loop: other requests go first.
+          setImmediate(() => {
+            if (!settled) worker.postMessage("next");
+          });
           break;
         case "done":
           settle(() => resolve({ datasets, duplicates: reply.duplicates }));

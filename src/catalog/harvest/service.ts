@@ -553,7 +553,14 @@ export class HarvestService {
     await this.db.transaction(async (tx) => {
       const unchangedIds: string[] = [];
       const seenIds: string[] = [];
+      // On PGlite a query runs on this thread and an await of one never lets timers or sockets in:
+      // a turn of the loop now and then keeps a large harvest from holding the server.
+      let slice = performance.now();
       for (const { dataset, row, action } of planned) {
+        if (performance.now() - slice > 20) {
+          await yieldToLoop();
+          slice = performance.now();
+        }
         if (action === "unchanged" && row !== undefined) {
           unchangedIds.push(String(row.id));
           seenIds.push(String(row.id));

@@ -205,7 +205,10 @@ export interface SharedDatasetIri {
  * describes too (all of DIGG's examples use https://example.com/dataset1). Both are exported, each
  * under its organization's own IRI; this is what tells the organizations so.
  */
-export async function sharedDatasetIris(db: Queryable, organizationCode: string): Promise<SharedDatasetIri[]> {
+export async function sharedDatasetIris(
+  db: Queryable,
+  organizationCode: string,
+): Promise<SharedDatasetIri[]> {
   const rows = await db.query<{ iri: string; code: string; name: string; source_id: string | number }>(
     `SELECT mine.dataset_iri AS iri, other.organization_code AS code, o.name, other.source_id
      FROM harvested_datasets mine
