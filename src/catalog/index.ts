@@ -1,6 +1,7 @@
 // The DCAT-AP-SE catalog: the model of every dataset the platform describes, its RDF export
 // (RDF/XML, Turtle, JSON-LD), SHACL conformance (pre-flight) and the MQA-style quality score.
 export { CatalogService, type DatasetBatch } from "./service.ts";
+export { CatalogExportCache, EXPORT_CACHE_ENTRIES, type CachedExport } from "./export-cache.ts";
 export * from "./model.ts";
 export {
   RDF_FORMATS,

@@ -42,6 +42,12 @@ const ORGANIZATION_FEED = "platform:organization:";
 /** Bumped when the export's shape changes, so caches holding the old shape are passed by. */
 const MODEL_VERSION = "2";
 
+/** Datasets per chunk of the graph: each chunk's query and building is one stretch of the event loop. */
+const GRAPH_BATCH = 100;
+
+/** Characters of RDF text per chunk of an export. */
+const EXPORT_CHUNK_CHARS = 64 * 1024;
+
 /** One batch of the catalog: its datasets, ready to describe. */
 export interface DatasetBatch {
   readonly datasets: readonly CatalogDataset[];
@@ -53,6 +59,8 @@ export interface DatasetBatch {
  * the truth; nothing can go stale). Harvested entries will come from their own table beside these.
  */
 export class CatalogService {
+  private readonly stampFlights = new Map<string, Promise<string>>();
+
   constructor(
     private readonly db: Database,
     private readonly specs: SpecsService,
@@ -63,11 +71,25 @@ export class CatalogService {
   async etag(scope: CatalogScope, format: string, context: CatalogContext): Promise<string> {
     const code = scope.kind === "organization" ? scope.code : null;
     if (code !== null) await this.organization(code);
-    const stamp = await catalogStamp(this.db, code);
+    const stamp = await this.stamp(code);
     const hash = createHash("sha256")
       .update([MODEL_VERSION, stamp, code ?? "national", format, context.baseUrl].join("\n"))
       .digest("base64url");
     return `W/"${hash.slice(0, 27)}"`;
+  }
+
+  /**
+   * The stamp, read from the database; requests that ask while a read is under way share it (a
+   * burst of 50 exports makes one query, not 50 queued ones: on PGlite each holds the event loop).
+   */
+  private stamp(code: string | null): Promise<string> {
+    const key = code ?? "";
+    let flight = this.stampFlights.get(key);
+    if (flight === undefined) {
+      flight = catalogStamp(this.db, code).finally(() => this.stampFlights.delete(key));
+      this.stampFlights.set(key, flight);
+    }
+    return flight;
   }
 
   private async organization(code: string): Promise<OrganizationFacts> {
@@ -88,6 +110,7 @@ export class CatalogService {
     scope: CatalogScope,
     context: CatalogContext,
     lookups?: Lookups,
+    batchSize?: number,
   ): AsyncGenerator<DatasetBatch> {
     const iris = new CatalogIris(context.baseUrl);
     const facts = lookups ?? (await loadLookups(this.db, this.specs));
@@ -98,7 +121,7 @@ export class CatalogService {
       if (national.length > 0) yield { datasets: national };
     }
     const code = scope.kind === "organization" ? scope.code : null;
-    for await (const rows of publicationBatches(this.db, code)) {
+    for await (const rows of publicationBatches(this.db, code, batchSize)) {
       yield {
         datasets: rows.map((row) => publicationDataset(row, iris, facts)).filter((d) => d !== undefined),
       };
@@ -277,7 +300,7 @@ export class CatalogService {
     }
     yield head;
 
-    for await (const batch of this.datasets(scope, context, lookups)) {
+    for await (const batch of this.datasets(scope, context, lookups, GRAPH_BATCH)) {
       onBatch?.(batch.datasets);
       const nodes: RdfNode[] = [];
       for (const dataset of batch.datasets) nodes.push(...graph.dataset(dataset));
@@ -336,7 +359,14 @@ export class CatalogService {
     yield writer.start();
     for await (const nodes of this.graph(scope, context)) {
       let chunk = "";
-      for (const node of nodes) chunk += writer.node(node);
+      for (const node of nodes) {
+        chunk += writer.node(node);
+        // Small chunks: a caller can let other work in between (the export cache does).
+        if (chunk.length >= EXPORT_CHUNK_CHARS) {
+          yield chunk;
+          chunk = "";
+        }
+      }
       yield chunk;
     }
     yield writer.end();
@@ -377,6 +407,7 @@ export class CatalogService {
             ]
           : []),
         ...(harvested.notice === null ? [] : [harvested.notice]),
+        ...harvested.shared,
       ],
       harvested,
     };

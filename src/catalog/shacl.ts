@@ -3,6 +3,7 @@
 // English: which dataset, which property, what was expected and what was found. The validation
 // itself runs in a worker thread (shacl-worker.ts): about a second of CPU for an organization's
 // catalog, which must not stall every other request on the server.
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import type { DatasetCore, Quad } from "@rdfjs/types";
 import { DataFactory, Store, Writer } from "n3";
@@ -121,6 +122,31 @@ const shaclWorker = new ShaclWorker();
 /** The data checked against a profile's shapes, in the SHACL worker; each result described in words. */
 export function validate(data: DatasetCore, profile: ShaclProfile = "dcat-ap-se"): Promise<ShaclViolation[]> {
   return shaclWorker.validate(new Writer({ format: "N-Triples" }).quadsToString([...data]), profile);
+}
+
+/** Nodes written to N-Triples per this many; a turn of the event loop after SLICE_MS of them. */
+const NODES_PER_SLICE = 20;
+const SLICE_MS = 15;
+
+/**
+ * Many nodes (a large harvest) validated like `validate(toDataset(nodes))`, but written to
+ * N-Triples a slice at a time so that the writing never holds the event loop for long.
+ */
+export async function validateNodes(
+  nodes: readonly RdfNode[],
+  profile: ShaclProfile = "dcat-ap-se",
+): Promise<ShaclViolation[]> {
+  const parts: string[] = [];
+  let slice = performance.now();
+  for (let at = 0; at < nodes.length; at += NODES_PER_SLICE) {
+    const quads = toDataset(nodes.slice(at, at + NODES_PER_SLICE));
+    parts.push(new Writer({ format: "N-Triples" }).quadsToString([...quads]));
+    if (performance.now() - slice > SLICE_MS) {
+      await yieldToLoop();
+      slice = performance.now();
+    }
+  }
+  return shaclWorker.validate(parts.join(""), profile);
 }
 
 /** The nodes as an RDF/JS dataset, the way a reader of the export would see them. */

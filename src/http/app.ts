@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -12,6 +13,8 @@ import { catalogSearchApi } from "./api/catalog-search.ts";
 import { describedApi } from "./api/described.ts";
 import { harvestApi } from "./api/harvest.ts";
 import { catalogRoutes } from "./catalog-routes.ts";
+import { clientConcurrencyLimit, clientLimitsFromEnv } from "./client-limits.ts";
+import { CatalogExportCache } from "../catalog/index.ts";
 import { dataApi } from "./api/data.ts";
 import { ogcApi } from "./ogc/index.ts";
 import { healthApi } from "./api/health.ts";
@@ -142,6 +145,7 @@ export function createApp(options: AppOptions) {
   const bodyLimitUnlessUpload: MiddlewareHandler<AppEnv> = (c, next) =>
     isUploadPath(c.req.path) ? next() : generalBodyLimit(c, next);
   app.use("*", bodyLimitUnlessUpload);
+  app.use("*", clientConcurrencyLimit(clientLimitsFromEnv(process.env)));
   // Open data: the read API may be called from any origin.
   app.use(
     "/api/*",
@@ -173,7 +177,14 @@ export function createApp(options: AppOptions) {
   api.route("/", harvestApi(harvest));
   app.route("/api/v1", api);
   app.route("/ogc", ogcApi(data, baseUrl));
-  app.route("/", catalogRoutes(catalog, baseUrl));
+  app.route(
+    "/",
+    catalogRoutes(
+      catalog,
+      config.publicUrl,
+      new CatalogExportCache(join(config.dataDir, "cache", "catalog")),
+    ),
+  );
   app.route("/", healthApi(db));
 
   app.doc31("/openapi.json", (c) => ({

@@ -12,13 +12,34 @@ import {
   type CatalogService,
   type RdfFormat,
 } from "../catalog/index.ts";
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
+import type { CatalogExportCache } from "../catalog/index.ts";
 import { errorResponses, OrganizationCodeSchema } from "./api/schemas.ts";
-import { notModified, streamChunks } from "./api/data.ts";
+import { matchesIfNoneMatch } from "./api/data.ts";
 import { DATASET_ID, notFound } from "../core/index.ts";
 import type { AppEnv } from "./context.ts";
 
-/** Harvesters poll; a minute's caching spares the database without hiding a publish for long. */
-const CATALOG_CACHE_CONTROL = "public, max-age=60";
+/**
+ * Harvesters poll; a minute's caching spares the database without hiding a publish for long.
+ * Without PUBLIC_URL the IRIs inside come from the request's Host header, so only the client may
+ * keep a copy (`private`): a shared cache keyed on its own host name, or ignoring Vary as many CDNs
+ * do, would otherwise hand one client's Host to everyone (decision in docs/decisions.md).
+ */
+export function catalogCacheControl(publicUrl: string | undefined): string {
+  return publicUrl === undefined ? "private, max-age=60" : "public, max-age=60";
+}
+
+/** Whether the client takes gzip (a q of 0 refuses it). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  return header.split(",").some((part) => {
+    const [coding = "", ...params] = part.split(";").map((p) => p.trim().toLowerCase());
+    if (coding !== "gzip" && coding !== "x-gzip" && coding !== "*") return false;
+    const q = params.find((p) => p.startsWith("q="));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
 
 const DESCRIPTIONS: Readonly<Record<RdfFormat, string>> = {
   rdf: "RDF/XML, the format dataportal.se harvests",
@@ -113,24 +134,41 @@ function acceptedRdf(accept: string | undefined): RdfFormat | undefined {
   return best?.format;
 }
 
-export function catalogRoutes(catalog: CatalogService, publicUrl: (origin: string) => string) {
+export function catalogRoutes(
+  catalog: CatalogService,
+  publicUrl: string | undefined,
+  exports: CatalogExportCache,
+) {
   const app = new OpenAPIHono<AppEnv>();
   const open = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["ETag"] });
   app.use("/catalog.*", open);
   app.use("/organizations/:code/catalog.*", open);
+  const baseUrl = (c: Context<AppEnv>) => publicUrl ?? new URL(c.req.url).origin;
+  const cacheControl = catalogCacheControl(publicUrl);
 
+  // Rendered once per catalog revision (the ETag) and served from the cache's files after that.
   const serve = async (c: Context<AppEnv>, scope: CatalogScope, format: RdfFormat) => {
-    const context = { baseUrl: publicUrl(new URL(c.req.url).origin) };
+    const context = { baseUrl: baseUrl(c) };
     const etag = await catalog.etag(scope, format, context);
-    const cached = notModified(c, etag);
-    if (cached !== undefined) return cached;
+    const common = { ETag: etag, "Cache-Control": cacheControl, Vary: "Accept-Encoding" };
+    if (matchesIfNoneMatch(c.req.header("if-none-match"), etag)) return c.body(null, 304, common);
+    const rendered = await exports.get(etag, () => {
+      c.get("logger").info("catalog export rendered", { scope: scope.kind, format });
+      return catalog.export(scope, format, context);
+    });
+    const gzip = acceptsGzip(c.req.header("accept-encoding"));
     const name = scope.kind === "national" ? "catalog" : `catalog-${scope.code}`;
-    return c.body(streamChunks(c, catalog.export(scope, format, context)), 200, {
-      ETag: etag,
-      "Cache-Control": CATALOG_CACHE_CONTROL,
+    const headers: Record<string, string> = {
+      ...common,
       "Content-Type": `${RDF_MEDIA_TYPES[format]}; charset=utf-8`,
       "Content-Disposition": `inline; filename="${name}.${format}"`,
-    });
+      "Content-Length": String(gzip ? rendered.gzipBytes : rendered.bytes),
+    };
+    if (gzip) headers["Content-Encoding"] = "gzip";
+    if (c.req.method === "HEAD") return c.body(null, 200, headers);
+    // Large reads: fewer turns of the event loop per response (the web stream hops per chunk).
+    const file = createReadStream(gzip ? rendered.gzipPath : rendered.path, { highWaterMark: 256 * 1024 });
+    return c.body(Readable.toWeb(file) as ReadableStream<Uint8Array>, 200, headers);
   };
 
   for (const [format, route] of nationalRoutes) {
@@ -140,7 +178,7 @@ export function catalogRoutes(catalog: CatalogService, publicUrl: (origin: strin
     app.openapi(route, (c) => serve(c, { kind: "organization", code: c.req.valid("param").code }, format));
   }
   app.openapi(datasetRoute, async (c) => {
-    const context = { baseUrl: publicUrl(new URL(c.req.url).origin) };
+    const context = { baseUrl: baseUrl(c) };
     const dataset = await catalog.dataset(c.req.valid("param").id, context);
     const format = acceptedRdf(c.req.header("accept"));
     if (format === undefined) return c.redirect(dataset.landingPage, 303);
@@ -149,13 +187,14 @@ export function catalogRoutes(catalog: CatalogService, publicUrl: (origin: strin
     const body = writer.start() + nodes.map((n) => writer.node(n)).join("") + writer.end();
     return c.body(body, 200, {
       "Content-Type": `${RDF_MEDIA_TYPES[format]}; charset=utf-8`,
-      "Cache-Control": CATALOG_CACHE_CONTROL,
+      "Cache-Control": cacheControl,
       Vary: "Accept",
     });
   });
 
-  // Skolem IRIs of harvested and form-described resources resolve to their organization's page.
-  app.get("/.well-known/genid/:hash{[0-9a-f]{32}}", async (c) => {
+  // Skolem IRIs of harvested and form-described resources, and the organization-scoped IRIs of
+  // harvested datasets, resolve to their organization's page.
+  const resolveHarvested = async (c: Context<AppEnv>) => {
     const owner = await catalog.harvestedOwner(c.req.path);
     if (owner === null)
       throw notFound({
@@ -166,7 +205,9 @@ export function catalogRoutes(catalog: CatalogService, publicUrl: (origin: strin
       ? `/organizations/${owner.organizationCode}/catalog/described`
       : `/organizations/${owner.organizationCode}`;
     return c.redirect(page, 303);
-  });
+  };
+  app.get("/.well-known/genid/:hash{[0-9a-f]{32}}", resolveHarvested);
+  app.get("/organizations/:code/harvested/:hash{[0-9a-f]{32}}", resolveHarvested);
 
   return app;
 }

@@ -17,6 +17,8 @@
 //    "CSV", ".csv") the EU file-type URI, a media type its IANA URI, a URL its IRI; else dropped.
 // 6. A dataset without a publisher gets the organization; an agent without a type gets the
 //    organization's type (the source is the organization's own catalog).
+// 7. The dataset gets an IRI of the organization's own (see organizationDatasetIri), the source's
+//    IRI kept as its adms:identifier: two organizations' catalogs may describe the same IRI.
 // Every change is recorded in Swedish and English for the pre-flight page.
 import { createHash } from "node:crypto";
 import type { LocalizedText } from "../../core/index.ts";
@@ -551,8 +553,33 @@ function normaliseDataset(
     if (!changed) break;
   }
 
+  // Rule 7: the dataset is published under an IRI of the organization's own, the source's IRI kept
+  // as an adms:identifier, so two organizations that describe the same IRI are both exported.
+  const scoped = datasetIri.startsWith(BASE_TOKEN)
+    ? datasetIri
+    : organizationDatasetIri(organization.code, datasetIri);
+  const rename = (iri: string) => (iri === datasetIri ? scoped : iri);
+  if (scoped !== datasetIri) {
+    const identifierIri = `${scoped}#source-iri`;
+    nodeFor(datasetIri).statements.push({
+      predicate: `${NS.adms}identifier`,
+      object: { kind: "iri", value: identifierIri },
+    });
+    model.set(identifierIri, {
+      id: identifierIri,
+      types: new Set([`${NS.adms}Identifier`]),
+      statements: [
+        {
+          predicate: `${NS.skos}notation`,
+          object: { kind: "literal", value: datasetIri, language: "", datatype: `${NS.xsd}anyURI` },
+        },
+      ],
+    });
+    own.add(identifierIri);
+  }
+
   const toRdf = (node: WorkNode): RdfNode => ({
-    id: node.id,
+    id: rename(node.id),
     types: [...node.types]
       .map((t) => compactIri(t))
       .filter((t) => t !== undefined)
@@ -560,7 +587,9 @@ function normaliseDataset(
     statements: node.statements
       .map((s): Statement | undefined => {
         const predicate = compactIri(s.predicate);
-        const object = rdfObject(s.object);
+        const object = rdfObject(
+          s.object.kind === "iri" ? { kind: "iri", value: rename(s.object.value) } : s.object,
+        );
         return predicate === undefined || object === undefined ? undefined : [predicate, object];
       })
       .filter((s) => s !== undefined)
@@ -593,6 +622,14 @@ function normaliseDataset(
     notes: notes.list(),
     fields: searchFields(datasetIri, model),
   };
+}
+
+/**
+ * The IRI a harvested dataset is exported under: the organization's, from a hash of the source's
+ * IRI (stable between harvests). `/organizations/{code}/harvested/{hash}` resolves to its page.
+ */
+export function organizationDatasetIri(organizationCode: string, sourceIri: string): string {
+  return `${BASE_TOKEN}/organizations/${organizationCode}/harvested/${sha256(sourceIri).slice(0, 32)}`;
 }
 
 function rdfObject(term: Term): RdfObject | undefined {

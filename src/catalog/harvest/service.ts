@@ -3,21 +3,22 @@
 // transaction; only a document that was read in full changes anything, in one transaction. A
 // failing source records why and keeps every dataset it brought before.
 import { Readable } from "node:stream";
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { createHash, randomUUID } from "node:crypto";
 import { recordAudit, type AuditContext } from "../../accounts/index.ts";
 import { AppError, notFound, type LocalizedText } from "../../core/index.ts";
 import type { Database, Queryable } from "../../db/index.ts";
 import { fetchUrl, isFetchError, readBody, type FetchOptions } from "../../net/index.ts";
 import type { RegistryService } from "../../registry/index.ts";
-import { toDataset, validate, type ShaclViolation } from "../shacl.ts";
+import { validateNodes, type ShaclViolation } from "../shacl.ts";
 import { PUBLISHER_TYPES } from "../vocabulary.ts";
 import { HarvestError } from "./errors.ts";
-import { normaliseDocument, type HarvestOrganization, type NormalisedDataset } from "./normalise.ts";
-import { decodeDocument, parseDocument } from "./parse.ts";
-import type { StoredViolation } from "./store.ts";
+import type { HarvestOrganization, NormalisedDataset } from "./normalise.ts";
+import { readDocument } from "./read.ts";
+import { sharedDatasetIris, sharedIriNote, type StoredViolation } from "./store.ts";
 
 /** Bumped when normalisation changes, so unchanged documents are read again under the new rules. */
-const NORMALISATION_VERSION = "1";
+const NORMALISATION_VERSION = "2";
 
 export const DEFAULT_HARVEST_INTERVAL_MINUTES = 24 * 60;
 export const MIN_HARVEST_INTERVAL_MINUTES = 5;
@@ -482,21 +483,18 @@ export class HarvestService {
     if (fetched.kind === "not-modified")
       return this.unchanged(source, fetched.etag ?? null, fetched.lastModified ?? null);
     const bytes = await readBody(fetched.body);
-    const documentHash = createHash("sha256")
-      .update(`${NORMALISATION_VERSION}\n`)
-      .update(bytes)
-      .digest("hex");
+    const documentHash = await hashInSlices(`${NORMALISATION_VERSION}\n`, bytes);
     if (documentHash === source.content_sha256)
       return this.unchanged(source, fetched.etag ?? null, fetched.lastModified ?? null);
 
-    const text = decodeDocument(bytes);
-    const { triples } = await parseDocument(text, {
+    // Large documents are parsed and normalised in a worker thread (read.ts).
+    const organization = await this.organization(source.organization_code);
+    const document = await readDocument(bytes, {
       baseIri: fetched.finalUrl,
       contentType: fetched.contentType,
       maxTriples: s.maxTriples,
+      organization,
     });
-    const organization = await this.organization(source.organization_code);
-    const document = normaliseDocument(triples, organization);
     if (document.datasets.length === 0) throw new HarvestError({ kind: "no-datasets" });
 
     // Match against what the organization already has: by IRI, else by dct:identifier.
@@ -555,7 +553,14 @@ export class HarvestService {
     await this.db.transaction(async (tx) => {
       const unchangedIds: string[] = [];
       const seenIds: string[] = [];
+      // On PGlite a query runs on this thread and an await of one never lets timers or sockets in:
+      // a turn of the loop now and then keeps a large harvest from holding the server.
+      let slice = performance.now();
       for (const { dataset, row, action } of planned) {
+        if (performance.now() - slice > 20) {
+          await yieldToLoop();
+          slice = performance.now();
+        }
         if (action === "unchanged" && row !== undefined) {
           unchangedIds.push(String(row.id));
           seenIds.push(String(row.id));
@@ -617,6 +622,17 @@ export class HarvestService {
         [id, seenIds],
       );
       counts.tombstoned = tombstoned.length;
+      // The same dataset IRI in another organization's catalog: both are exported (each under its
+      // organization's IRI), and both organizations are told, here and on the other's source.
+      for (const shared of await sharedDatasetIris(tx, source.organization_code)) {
+        notes.push(sharedIriNote(shared.iri, shared.organizationCode, shared.organizationName));
+        const mirror = JSON.stringify([sharedIriNote(shared.iri, organization.code, organization.name)]);
+        await tx.query(
+          `UPDATE harvest_sources SET last_notes = coalesce(last_notes, '[]'::jsonb) || $2::jsonb
+           WHERE id = $1 AND NOT coalesce(last_notes, '[]'::jsonb) @> $2::jsonb`,
+          [shared.sourceId, mirror],
+        );
+      }
       await tx.query(
         `UPDATE harvest_sources SET status = 'harvested', last_error = NULL, last_notes = $2::jsonb,
            content_sha256 = $3, fetch_etag = $4, fetch_last_modified = $5,
@@ -704,7 +720,7 @@ async function validateDatasets(
       else if (!list.includes(dataset.iri)) list.push(dataset.iri);
     }
   }
-  const violations: ShaclViolation[] = await validate(toDataset(nodes));
+  const violations: ShaclViolation[] = await validateNodes(nodes);
   for (const v of violations) {
     if (v.severity !== "violation") continue;
     for (const iri of holders.get(v.focusNode) ?? []) {
@@ -714,6 +730,17 @@ async function validateDatasets(
     }
   }
   return verdicts;
+}
+
+/** sha256 of the prefix and the bytes, a megabyte per turn of the loop: a large document never stalls it. */
+async function hashInSlices(prefix: string, bytes: Uint8Array): Promise<string> {
+  const hash = createHash("sha256").update(prefix);
+  const slice = 1024 * 1024;
+  for (let at = 0; at < bytes.byteLength; at += slice) {
+    hash.update(bytes.subarray(at, at + slice));
+    if (at + slice < bytes.byteLength) await yieldToLoop();
+  }
+  return hash.digest("hex");
 }
 
 /** For tests and tools: the organization's harvested rows, tombstones included. */

@@ -146,6 +146,8 @@ export interface HarvestedPreflight {
   /** Each dataset that was left out or changed in normalisation, with the reasons. */
   readonly items: readonly HarvestedPreflightItem[];
   readonly notice: LocalizedText | null;
+  /** Dataset IRIs another organization's catalog describes too: both are exported, each its own. */
+  readonly shared: readonly LocalizedText[];
 }
 
 export async function harvestedPreflight(
@@ -165,7 +167,9 @@ export async function harvestedPreflight(
     [organizationCode],
   );
   const excluded = rows.filter((r) => !r.valid).length;
+  const shared = await sharedDatasetIris(db, organizationCode);
   return {
+    shared: shared.map((s) => sharedIriNote(s.iri, s.organizationCode, s.organizationName)),
     datasets: rows.length,
     exported: rows.length - excluded,
     items: rows
@@ -185,5 +189,48 @@ export async function harvestedPreflight(
             sv: `${excluded} skördade datamängder uppfyller inte DCAT-AP-SE även efter normalisering och lämnas utanför katalogen tills källan rättas. Skälen står vid varje datamängd.`,
             en: `${excluded} harvested datasets do not meet DCAT-AP-SE even after normalisation and are left out of the catalog until the source is fixed. The reasons are given with each dataset.`,
           },
+  };
+}
+
+/** A dataset IRI the organization's harvest shares with another organization's. */
+export interface SharedDatasetIri {
+  readonly iri: string;
+  readonly organizationCode: string;
+  readonly organizationName: string;
+  readonly sourceId: string;
+}
+
+/**
+ * The organization's active harvested datasets whose source IRI another organization's catalog
+ * describes too (all of DIGG's examples use https://example.com/dataset1). Both are exported, each
+ * under its organization's own IRI; this is what tells the organizations so.
+ */
+export async function sharedDatasetIris(
+  db: Queryable,
+  organizationCode: string,
+): Promise<SharedDatasetIri[]> {
+  const rows = await db.query<{ iri: string; code: string; name: string; source_id: string | number }>(
+    `SELECT mine.dataset_iri AS iri, other.organization_code AS code, o.name, other.source_id
+     FROM harvested_datasets mine
+     JOIN harvested_datasets other ON other.dataset_iri = mine.dataset_iri
+       AND other.organization_code <> mine.organization_code AND other.status = 'active'
+     JOIN organizations o ON o.code = other.organization_code
+     WHERE mine.organization_code = $1 AND mine.status = 'active'
+     ORDER BY mine.dataset_iri, other.organization_code`,
+    [organizationCode],
+  );
+  return rows.map((r) => ({
+    iri: r.iri,
+    organizationCode: r.code,
+    organizationName: r.name,
+    sourceId: String(r.source_id),
+  }));
+}
+
+/** What an organization is told about an IRI it shares with another's catalog. */
+export function sharedIriNote(iri: string, otherCode: string, otherName: string): LocalizedText {
+  return {
+    sv: `Datamängden ${iri} beskrivs också i katalogen som skördas från ${otherName} (${otherCode}). Båda beskrivningarna finns i den nationella katalogen, var och en under sin egen organisations adress med ${iri} som adms:identifier. Ge datamängden en egen adress i er katalog om den inte är samma datamängd.`,
+    en: `The dataset ${iri} is also described in the catalog harvested from ${otherName} (${otherCode}). Both descriptions are in the national catalog, each under its own organization's address with ${iri} as adms:identifier. Give the dataset an address of your own in your catalog if it is not the same dataset.`,
   };
 }
