@@ -180,6 +180,33 @@ export function nulByte(format: TableFormat, rowNumber: number): Issue {
   );
 }
 
+/**
+ * A cell holding the character U+0000 (JSON's "\u0000", Excel's _x0000_): no text column can
+ * store it (PostgreSQL refuses it), so it is an error here rather than a failure at publish.
+ */
+export function nulCharacter(
+  format: TableFormat,
+  rowNumber: number,
+  fieldName: string | null,
+  fieldNumber: number | null = null,
+): Issue {
+  const at =
+    fieldName === null && fieldNumber !== null
+      ? atColumn(format, rowNumber, fieldNumber)
+      : where(format, rowNumber, fieldName);
+  return {
+    ...fileIssue(
+      "source-error",
+      "error",
+      rowNumber,
+      `${at.sv}: väntade text, fick ett NUL-tecken (U+0000, i JSON skrivet \\u0000), som inte kan lagras. Ta bort det ur värdet.`,
+      `${at.en}: expected text, found a NUL character (U+0000, written \\u0000 in JSON), which cannot be stored. Remove it from the value.`,
+      fieldNumber,
+    ),
+    fieldName,
+  };
+}
+
 export function oversizeCell(
   format: TableFormat,
   rowNumber: number,
@@ -365,4 +392,9 @@ export function xlsxStop(stop: XlsxStop, limits: ReaderLimits): Issue {
       );
     }
   }
+}
+
+function atColumn(format: TableFormat, rowNumber: number, column: number): { sv: string; en: string } {
+  const row = rowWord(format, rowNumber);
+  return { sv: `${row.sv}, kolumn ${column}`, en: `${row.en}, column ${column}` };
 }

@@ -70,7 +70,12 @@ Migrates, seeds the registry and serves.`,
     if (leftovers > 0) logger.info("removed upload leftovers", { directories: leftovers });
     prepareValidationWorkers();
     const app = createApp({ db, logger, config, services });
-    const running = await startServer(app.fetch, { port: config.port, host: config.host, logger });
+    const running = await startServer(app.fetch, {
+      port: config.port,
+      host: config.host,
+      logger,
+      bodyTimeoutMs: Math.max(config.requestTimeoutMs, config.uploadTimeoutMs),
+    });
     logger.info("listening", { url: running.url, database: db.kind });
     io.result(`Dataverkstad körs på ${running.url} (databas: ${db.kind}).`, {
       url: running.url,

@@ -76,6 +76,8 @@ export function openJson(
           }
           const entries = format === "json" ? objectEntries(value) : featureEntries(value, index);
           if (entries === undefined) return;
+          // A NUL can only come from an escape: raw NUL bytes stop the reading below.
+          if (text.includes("\\u0000")) refuseNul(entries, index);
           if (header === undefined) setHeader(entries.map(([k]) => k));
           const cells = new Array<string>(header?.length ?? 0).fill("");
           for (const [key, cell] of entries) {
@@ -108,6 +110,16 @@ export function openJson(
         },
       },
     );
+
+    /** Reports each value (or key) holding U+0000 and replaces the character, so no later message quotes it. */
+    function refuseNul(entries: [string, string][], index: number): void {
+      for (const entry of entries) {
+        if (!entry[0].includes("\u0000") && !entry[1].includes("\u0000")) continue;
+        entry[0] = entry[0].replaceAll("\u0000", "\uFFFD");
+        entry[1] = entry[1].replaceAll("\u0000", "\uFFFD");
+        context.issue(msg.nulCharacter(format, index, entry[0]));
+      }
+    }
 
     function featureEntries(value: unknown, index: number): [string, string][] | undefined {
       const feature = asRecord(value);

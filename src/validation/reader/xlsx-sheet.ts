@@ -85,6 +85,11 @@ export async function* readSheet(
         if (cell.length > limits.maxCellChars) {
           context.issue(msg.oversizeCell("xlsx", raw.rowNumber, i + 1, cell.length, limits.maxCellChars));
         }
+        // _x0000_ (or &#0;) unescapes to U+0000, which no text column can store.
+        if (cell.includes("\u0000")) {
+          context.issue(msg.nulCharacter("xlsx", raw.rowNumber, null, i + 1));
+          cells[i] = cell.replaceAll("\u0000", "\uFFFD");
+        }
       });
       rows.push(cells);
       rowNumbers.push(raw.rowNumber);
