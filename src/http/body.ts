@@ -106,8 +106,10 @@ async function readWithin(
 }
 
 /**
- * A body stream that counts and has a deadline: past either it errors, records why in `failure`,
- * and cancels the source, so the client's further bytes are never read.
+ * A body stream that counts and has a deadline: past either it errors and records why in
+ * `failure`. The source is left alone rather than cancelled: cancelling destroys the socket
+ * before the 413 or 408 is written; once the answer is sent, the Node adapter drains a little of
+ * the rest and closes the connection (Connection: close).
  */
 class StreamGuard {
   readonly stream: ReadableStream<Uint8Array>;
@@ -121,7 +123,6 @@ class StreamGuard {
       clearTimeout(timer);
       this.failure ??= failure;
       controller.error(failure);
-      reader.cancel(failure).catch(() => undefined);
     };
     this.stream = new ReadableStream<Uint8Array>({
       start: (controller) => {
@@ -148,9 +149,9 @@ class StreamGuard {
         if (received > maxBytes) stop(controller, bodyTooLarge(maxBytes));
         else controller.enqueue(next.value);
       },
-      cancel: (reason) => {
+      cancel: () => {
+        // The reader gave up (a file over its limit, a broken form): as above, the source stays.
         clearTimeout(timer);
-        return reader.cancel(reason);
       },
     });
   }
