@@ -28,7 +28,7 @@ describe("a chunked body larger than MAX_BODY_BYTES", () => {
       number | undefined) ??
     null;
 
-  test("is refused with 413 on the upload forms and a JSON route, and the server's memory stays flat", async () => {
+  test("is refused with 413 on the upload forms and a JSON route, and the server's memory stays flat", async (t) => {
     const baseline = server.rssBytes();
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, server.rssBytes())), 20);
@@ -55,6 +55,7 @@ describe("a chunked body larger than MAX_BODY_BYTES", () => {
       clearInterval(sampler);
     }
     const grewMb = (peak - baseline) / 1e6;
+    t.diagnostic(`server RSS ${(baseline / 1e6).toFixed(0)} MB, peak growth ${grewMb.toFixed(1)} MB`);
     assert.ok(grewMb < 40, `the server grew by ${grewMb.toFixed(0)} MB for ${cases.length} × 96 MB bodies`);
     assert.ok(server.alive());
     assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
