@@ -2,7 +2,7 @@
 // while it streams, whatever the content type or transfer encoding (chunked included), gives it a
 // deadline, and checks JSON before any route sees it. Routes read `c.req` as usual.
 import type { Context, MiddlewareHandler } from "hono";
-import { AppError } from "../core/index.ts";
+import { AppError, hasUnstorable, storable } from "../core/index.ts";
 import type { AppEnv } from "./context.ts";
 import { isUploadPath } from "./upload.ts";
 
@@ -159,7 +159,7 @@ class StreamGuard {
 
 /**
  * An API body must be JSON: another Content-Type is 415, a syntax error 400 with its position, and
- * a NUL character (which PostgreSQL text cannot store) 400 naming the field.
+ * a character PostgreSQL cannot store (NUL, half a surrogate pair) 400 naming the field.
  */
 function checkJson(c: Context<AppEnv>, bytes: Uint8Array): void {
   const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim() ?? "";
@@ -191,26 +191,25 @@ function checkJson(c: Context<AppEnv>, bytes: Uint8Array): void {
       { details: position === undefined ? undefined : { position: Number(position) } },
     );
   }
-  const field = nulField(value, "");
+  const field = unstorableField(value, "");
   if (field !== undefined) {
-    const name = field === "" ? "(roten)" : field;
     throw new AppError(
       "BAD_REQUEST",
       {
-        sv: `Ogiltig begäran: fältet ${name} innehåller ett NUL-tecken (\\u0000), som inte kan lagras. Ta bort det.`,
-        en: `Invalid request: field ${field === "" ? "(root)" : field} contains a NUL character (\\u0000), which cannot be stored. Remove it.`,
+        sv: `Ogiltig begäran: fältet ${field === "" ? "(roten)" : field} innehåller ett NUL-tecken (\\u0000) eller ett halvt surrogatpar (\\ud800–\\udfff), som inte kan lagras. Ta bort det.`,
+        en: `Invalid request: field ${field === "" ? "(root)" : field} contains a NUL character (\\u0000) or half a surrogate pair (\\ud800–\\udfff), which cannot be stored. Remove it.`,
       },
-      { details: [{ in: "json", name: field, message: "NUL-tecken (\\u0000)" }] },
+      { details: [{ in: "json", name: field, message: "NUL-tecken eller halvt surrogatpar" }] },
     );
   }
 }
 
-/** The path of the first string (value or key) holding a NUL, as `a.b[2].c`. */
-function nulField(value: unknown, path: string): string | undefined {
-  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
+/** The path of the first string (value or key) PostgreSQL cannot store, as `a.b[2].c`. */
+function unstorableField(value: unknown, path: string): string | undefined {
+  if (typeof value === "string") return hasUnstorable(value) ? path : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = nulField(value[i], `${path}[${i}]`);
+      const found = unstorableField(value[i], `${path}[${i}]`);
       if (found !== undefined) return found;
     }
     return undefined;
@@ -218,8 +217,8 @@ function nulField(value: unknown, path: string): string | undefined {
   if (typeof value === "object" && value !== null) {
     for (const [key, item] of Object.entries(value)) {
       const name = path === "" ? key : `${path}.${key}`;
-      if (key.includes("\u0000")) return name.replaceAll("\u0000", "\\u0000");
-      const found = nulField(item, name);
+      if (hasUnstorable(key)) return storable(name);
+      const found = unstorableField(item, name);
       if (found !== undefined) return found;
     }
   }

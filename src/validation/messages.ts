@@ -181,10 +181,10 @@ export function nulByte(format: TableFormat, rowNumber: number): Issue {
 }
 
 /**
- * A cell holding the character U+0000 (JSON's "\u0000", Excel's _x0000_): no text column can
- * store it (PostgreSQL refuses it), so it is an error here rather than a failure at publish.
+ * A cell holding a character no text column can store (PostgreSQL refuses it): U+0000 (JSON's
+ * "\u0000", Excel's _x0000_) or half a surrogate pair ("\ud800"). An error here, not at publish.
  */
-export function nulCharacter(
+export function unstorableCharacter(
   format: TableFormat,
   rowNumber: number,
   fieldName: string | null,
@@ -199,8 +199,8 @@ export function nulCharacter(
       "source-error",
       "error",
       rowNumber,
-      `${at.sv}: väntade text, fick ett NUL-tecken (U+0000, i JSON skrivet \\u0000), som inte kan lagras. Ta bort det ur värdet.`,
-      `${at.en}: expected text, found a NUL character (U+0000, written \\u0000 in JSON), which cannot be stored. Remove it from the value.`,
+      `${at.sv}: väntade text, fick ett tecken som inte kan lagras: ett NUL-tecken (U+0000, i JSON skrivet \\u0000) eller ett halvt surrogatpar (\\ud800–\\udfff). Ta bort det ur värdet.`,
+      `${at.en}: expected text, found a character that cannot be stored: a NUL character (U+0000, written \\u0000 in JSON) or half a surrogate pair (\\ud800–\\udfff). Remove it from the value.`,
       fieldNumber,
     ),
     fieldName,

@@ -72,6 +72,12 @@ describe("client errors on the JSON routes are 4xx in the error contract", () =>
       "BAD_REQUEST",
     );
     assert.match(english.message, /^The request body is not valid JSON \(error at character 1\)/);
+    // An empty body said to be JSON is the client's fault too.
+    await refusal(
+      await send("/api/v1/session", { method: "POST", headers: { "Content-Type": "application/json" } }),
+      400,
+      "BAD_REQUEST",
+    );
     noServerErrors();
   });
 
@@ -116,6 +122,16 @@ describe("client errors on the JSON routes are 4xx in the error contract", () =>
       "BAD_REQUEST",
     );
     assert.match(nested.message, /field notes\[1\] contains a NUL character/);
+    const surrogate = await refusal(
+      await send("/api/v1/session", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: '{"email": "a@b.se", "password": "\\udc00"}',
+      }),
+      400,
+      "BAD_REQUEST",
+    );
+    assert.match(surrogate.message, /fältet password innehåller .*halvt surrogatpar/);
     noServerErrors();
   });
 });
@@ -150,16 +166,23 @@ describe("a NUL (%00) in a query string is 400 naming the parameter", () => {
   }
 });
 
-describe("a NUL in a file's cell is a validation error with its row, never a failure at publish", () => {
+describe("a character PostgreSQL cannot store, in a file's cell, is a validation error with its row, never a failure at publish", () => {
   const badplatser = loadDefinitions()
     .map((d) => d.definition)
     .find((d) => d.slug === "badplatser");
   assert.ok(badplatser);
-  const rows = badplatser.examples.map((row) => ({ ...row }));
+  // The publisher's own rows: without the NUL they would publish, so the NUL is what must stop them.
+  const rows: Record<string, string>[] = badplatser.examples.map((row, i) => ({
+    ...row,
+    source: "0580",
+    id: `H${i}`,
+  }));
   const second = rows[1];
   assert.ok(second);
   second.name = "Bad\u0000platsen";
   const json = JSON.stringify(rows);
+  const clean = badplatser.examples.map((row, i) => ({ ...row, source: "0580", id: `H${i}` }));
+  const withSurrogate = JSON.stringify(clean).replace('"name":"', '"name":"\\ud800');
 
   test('a JSON file with "\\u0000" (or a CSV file with a NUL byte) in a cell: an error at that row, in Swedish and English', async () => {
     assert.ok(json.includes("\\u0000"));
@@ -173,6 +196,7 @@ describe("a NUL in a file's cell is a validation error with its row, never a fai
     assert.ok(!/(?<!\\)\\u0000/.test(text), "no message or cell quotes the NUL itself");
     const report = JSON.parse(text) as ValidationReport;
     assert.equal(report.valid, false);
+    assert.equal(report.errors.length, 1, JSON.stringify(report.errors));
     const found = report.errors.filter((e) => e.rowNumber === 2 && e.fieldName === "name");
     assert.equal(found.length, 1, JSON.stringify(report.errors));
     assert.match(found[0]?.message.sv ?? "", /NUL-tecken/);
@@ -187,25 +211,41 @@ describe("a NUL in a file's cell is a validation error with its row, never a fai
     assert.ok(csvReport.errors.some((e) => e.rowNumber === 3 && /NUL/.test(e.message.sv)));
   });
 
-  test("publishing that JSON file is refused as invalid, not a 500, and stores nothing", async () => {
-    const token = await publisherToken(platform.db, "0580");
-    const response = await send("/api/v1/organizations/0580/publications/badplatser?format=json", {
-      method: "POST",
-      headers: { Authorization: `Bearer ${token}` },
-      body: json,
-    });
-    const refused = await refusal(response, 422, "DATA_INVALID");
-    // The release is kept as rejected, its report (jsonb on PostgreSQL) naming the NUL.
-    const { links } = (refused.details as { release: { links: { report: string } } }).release;
+  test('a JSON file with half a surrogate pair ("\\ud800") in a cell: an error at that row', async () => {
     const report = (await (
-      await fetch(links.report, { headers: { Authorization: `Bearer ${token}` } })
+      await send("/api/v1/validate?spec=badplatser&format=json", { method: "POST", body: withSurrogate })
     ).json()) as ValidationReport;
-    assert.ok(
-      report.errors.some((e) => e.rowNumber === 2 && e.fieldName === "name" && /NUL/.test(e.message.sv)),
+    assert.equal(report.valid, false);
+    assert.deepEqual(
+      report.errors.map((e) => [e.rowNumber, e.fieldName]),
+      [[1, "name"]],
     );
-    const data = await send("/api/v1/data/badplatser", {});
-    const total = ((await data.json()) as { total?: number }).total ?? 0;
-    assert.equal(total, 0);
-    noServerErrors();
+    assert.match(report.errors[0]?.message.en ?? "", /half a surrogate pair/);
   });
+
+  for (const [what, body] of [
+    ["NUL", json],
+    ["half a surrogate pair", withSurrogate],
+  ] as const) {
+    test(`publishing the file with ${what} is refused as invalid, not a 500, and stores nothing`, async () => {
+      const token = await publisherToken(platform.db, "0580", `nul-${what.length}@kommun.se`);
+      const response = await send("/api/v1/organizations/0580/publications/badplatser?format=json", {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}` },
+        body,
+      });
+      const refused = await refusal(response, 422, "DATA_INVALID");
+      // The release is kept as rejected, its report (jsonb on PostgreSQL) naming the character.
+      const { links } = (refused.details as { release: { links: { report: string } } }).release;
+      const report = (await (
+        await fetch(links.report, { headers: { Authorization: `Bearer ${token}` } })
+      ).json()) as ValidationReport;
+      assert.equal(report.errors.length, 1, JSON.stringify(report.errors));
+      assert.match(report.errors[0]?.message.sv ?? "", /kan inte lagras|inte kan lagras/);
+      const data = await send("/api/v1/data/badplatser", {});
+      const total = ((await data.json()) as { total?: number }).total ?? 0;
+      assert.equal(total, 0);
+      noServerErrors();
+    });
+  }
 });

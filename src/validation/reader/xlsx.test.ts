@@ -356,7 +356,7 @@ test("a cell holding U+0000 (_x0000_) is an error at its row and column, and the
   );
   assert.match(
     result.issues[0]?.issue.message.sv ?? "",
-    /^Rad 2, kolumn 2: väntade text, fick ett NUL-tecken/,
+    /^Rad 2, kolumn 2: väntade text, fick ett tecken som inte kan lagras: ett NUL-tecken/,
   );
   assert.match(result.issues[0]?.issue.message.en ?? "", /NUL character/);
   assert.deepEqual(result.rows[1], [2, ["1", "Bad\uFFFDplatsen"]]);
