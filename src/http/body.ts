@@ -45,6 +45,13 @@ export function bodyTimedOut(timeoutMs: number): AppError {
   );
 }
 
+function bodyBrokeOff(): AppError {
+  return new AppError("BAD_REQUEST", {
+    sv: "Begärans innehåll kom inte fram helt: anslutningen bröts.",
+    en: "The request body did not arrive whole: the connection broke off.",
+  });
+}
+
 /**
  * Bounds and times every request body. Ordinary bodies (forms, JSON) are read here, up to
  * MAX_BODY_BYTES; on the API they must be valid JSON without NUL characters. Upload bodies stream
@@ -93,8 +100,9 @@ async function readWithin(
       if (next.done) break;
       chunks.push(next.value);
     }
-  } catch (error) {
-    throw guard.failure ?? error;
+  } catch {
+    // Over the limit, past the deadline, or the client went away mid-body: its fault, not ours.
+    throw guard.failure ?? bodyBrokeOff();
   }
   const whole = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
   let offset = 0;
