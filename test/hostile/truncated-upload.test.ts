@@ -3,7 +3,7 @@
 // here, so a crash shows as a dead process instead of taking the test runner with it.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -32,6 +32,7 @@ describe("a truncated multipart upload", () => {
   });
   after(async () => {
     await server.stop();
+    rmSync(leftover, { recursive: true, force: true });
   });
 
   const send = (path: string, headers: Record<string, string> = {}) =>
