@@ -68,7 +68,7 @@ const emptyForm = (fields: ReadonlyMap<string, string> = new Map()): UploadForm 
 });
 
 /** The form ended before its closing boundary, or is not multipart at all: a 400 that says so. */
-export function incompleteForm(): AppError {
+function incompleteForm(): AppError {
   return new AppError("BAD_REQUEST", {
     sv: "Formuläret gick inte att läsa: det tog slut för tidigt eller är inte multipart/form-data. Skicka det igen.",
     en: "The form could not be read: it ended too early or is not multipart/form-data. Send it again.",
