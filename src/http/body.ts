@@ -64,21 +64,29 @@ export function boundedBodies(
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const raw = c.req.raw;
-    if (raw.body === null || c.req.method === "GET" || c.req.method === "HEAD") return next();
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     if (isUploadPath(c.req.path)) {
+      // Touching raw.body starts the adapter reading; a route that refuses before it reads must
+      // leave the body to the adapter, which drains it and keeps the connection alive.
       const guard = new StreamGuard(
-        raw.body,
+        () => raw.body,
         limits.maxUploadBytes + FORM_ROOM_BYTES,
         limits.uploadTimeoutMs,
       );
-      c.req.raw = new Request(raw, { body: guard.stream, duplex: "half" } as RequestInit);
+      c.req.raw = new Request(raw.url, {
+        method: raw.method,
+        headers: raw.headers,
+        signal: raw.signal,
+        body: guard.stream,
+        duplex: "half",
+      } as RequestInit);
       await next();
       if (guard.failure !== undefined) throw guard.failure;
       return;
     }
     const declared = Number(c.req.header("content-length") ?? NaN);
     if (declared > limits.maxBodyBytes) throw bodyTooLarge(limits.maxBodyBytes);
-    const bytes = await readWithin(raw.body, limits.maxBodyBytes, limits.requestTimeoutMs);
+    const bytes = await readWithin(() => raw.body, limits.maxBodyBytes, limits.requestTimeoutMs);
     if (bytes.byteLength > 0 && isApiPath(c.req.path)) checkJson(c, bytes);
     c.req.raw = new Request(raw, { body: bytes });
     return next();
@@ -87,7 +95,7 @@ export function boundedBodies(
 
 /** The whole body, refused once over maxBytes or past the deadline; nothing more is read. */
 async function readWithin(
-  body: ReadableStream<Uint8Array>,
+  body: () => ReadableStream<Uint8Array> | null,
   maxBytes: number,
   timeoutMs: number,
 ): Promise<Uint8Array<ArrayBuffer>> {
@@ -123,8 +131,8 @@ class StreamGuard {
   readonly stream: ReadableStream<Uint8Array>;
   failure: AppError | undefined;
 
-  constructor(source: ReadableStream<Uint8Array>, maxBytes: number, timeoutMs: number) {
-    const reader = source.getReader();
+  constructor(source: () => ReadableStream<Uint8Array> | null, maxBytes: number, timeoutMs: number) {
+    let reader: ReadableStreamDefaultReader<Uint8Array> | null | undefined;
     let received = 0;
     let timer: NodeJS.Timeout | undefined;
     const stop = (controller: ReadableStreamDefaultController<Uint8Array>, failure: AppError) => {
@@ -132,36 +140,43 @@ class StreamGuard {
       this.failure ??= failure;
       controller.error(failure);
     };
-    this.stream = new ReadableStream<Uint8Array>({
-      start: (controller) => {
-        timer = setTimeout(() => stop(controller, bodyTimedOut(timeoutMs)), timeoutMs);
-        // A body nobody reads must not keep the process alive.
-        timer.unref();
-      },
-      pull: async (controller) => {
-        let next: ReadableStreamReadResult<Uint8Array>;
-        try {
-          next = await reader.read();
-        } catch (error) {
+    this.stream = new ReadableStream<Uint8Array>(
+      {
+        start: (controller) => {
+          timer = setTimeout(() => stop(controller, bodyTimedOut(timeoutMs)), timeoutMs);
+          // A body nobody reads must not keep the process alive.
+          timer.unref();
+        },
+        pull: async (controller) => {
+          let next: ReadableStreamReadResult<Uint8Array>;
+          try {
+            // Opened on the first read only (see boundedBodies).
+            if (reader === undefined) reader = source()?.getReader() ?? null;
+            next = reader === null ? { done: true, value: undefined } : await reader.read();
+          } catch (error) {
+            clearTimeout(timer);
+            if (this.failure === undefined) controller.error(error);
+            return;
+          }
+          if (this.failure !== undefined) return;
+          if (next.done) {
+            clearTimeout(timer);
+            controller.close();
+            return;
+          }
+          received += next.value.byteLength;
+          if (received > maxBytes) stop(controller, bodyTooLarge(maxBytes));
+          else controller.enqueue(next.value);
+        },
+        cancel: () => {
+          // The reader gave up (a file over its limit, a broken form): as above, the source stays.
           clearTimeout(timer);
-          if (this.failure === undefined) controller.error(error);
-          return;
-        }
-        if (this.failure !== undefined) return;
-        if (next.done) {
-          clearTimeout(timer);
-          controller.close();
-          return;
-        }
-        received += next.value.byteLength;
-        if (received > maxBytes) stop(controller, bodyTooLarge(maxBytes));
-        else controller.enqueue(next.value);
+        },
       },
-      cancel: () => {
-        // The reader gave up (a file over its limit, a broken form): as above, the source stays.
-        clearTimeout(timer);
-      },
-    });
+      // Nothing is read before a route asks: a body no route reads is left whole to the adapter,
+      // which drains it and keeps the connection for the client's next request.
+      { highWaterMark: 0 },
+    );
   }
 }
 

@@ -2,6 +2,7 @@
 // vague 400. A body that does not arrive in time now gets 408 REQUEST_TIMEOUT saying why, in the
 // error contract. The allowance is short here (UPLOAD_TIMEOUT_MS, REQUEST_TIMEOUT_MS).
 import assert from "node:assert/strict";
+import { Agent, request } from "node:http";
 import { after, before, describe, test } from "node:test";
 import { postChunked } from "../support/chunked.ts";
 import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
@@ -64,4 +65,36 @@ describe("a body that arrives slower than the server allows", () => {
       assert.equal((await fetch(`${platform.url}/healthz`)).status, 200, "the server keeps serving");
     });
   }
+});
+
+describe("a body no route reads", () => {
+  test("leaves the kept-alive connection usable for the client's next request", async () => {
+    // One socket: the refused upload and the next request must share it.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const url = new URL(platform.url);
+    const send = (method: string, path: string, body?: Buffer) =>
+      new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+        const req = request({ host: url.hostname, port: url.port, method, path, agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    try {
+      // Refused (no token) before the route reads its 512 KB body.
+      const refused = await send(
+        "POST",
+        "/api/v1/organizations/0580/publications/badplatser",
+        Buffer.alloc(512 * 1024, "a"),
+      );
+      assert.equal(refused.status, 401);
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      const next = await send("GET", "/healthz");
+      assert.equal(next.status, 200);
+      assert.equal(next.socket, refused.socket, "the same connection served both");
+    } finally {
+      agent.destroy();
+    }
+  });
 });
