@@ -27,6 +27,12 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(1024 * 1024),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  UPLOAD_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60_000),
   ADMIN_EMAIL: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
   MAX_UPLOAD_BYTES: z.coerce
@@ -64,6 +70,13 @@ export interface Config {
   readonly publicUrl: string | undefined;
   /** Upper bound on a request body, in bytes. */
   readonly maxBodyBytes: number;
+  /** How long an ordinary request body (a form, JSON) may take to arrive; then 408. */
+  readonly requestTimeoutMs: number;
+  /**
+   * How long an upload (validation, publishing) may take to arrive; then 408. 15 minutes by
+   * default: MAX_UPLOAD_BYTES (200 MB) at about 2 Mbit/s.
+   */
+  readonly uploadTimeoutMs: number;
   /** The first administrator, created at first start when no administrator exists. */
   readonly adminEmail: string | undefined;
   /** Its password; when unset, one is generated and printed once. */
@@ -112,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    uploadTimeoutMs: e.UPLOAD_TIMEOUT_MS,
     adminEmail: e.ADMIN_EMAIL,
     adminPassword: e.ADMIN_PASSWORD,
     allowedPrivateHosts: e.ALLOWED_PRIVATE_HOSTS,

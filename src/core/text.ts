@@ -16,3 +16,19 @@ export function foldForSearch(text: string): string {
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+// What PostgreSQL text and jsonb cannot store: NUL, and half a surrogate pair (JSON's "\ud800",
+// Excel's _xD800_). Decoded bytes never hold the latter; decoders replace it.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, "g");
+
+/** Whether the text holds a character no database text column can store. */
+export function hasUnstorable(text: string): boolean {
+  return UNSTORABLE.test(text);
+}
+
+/** The text with each such character replaced by U+FFFD. */
+export function storable(text: string): string {
+  return text.replace(UNSTORABLE_ALL, "\uFFFD");
+}

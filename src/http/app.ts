@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { AppError, type Config, type ErrorCode, type Logger } from "../core/index.ts";
 import type { Database } from "../db/index.ts";
@@ -28,7 +27,7 @@ import { validationApi } from "./api/validate.ts";
 import type { AppEnv } from "./context.ts";
 import { asAppError, clientAborted, errorBody, HTTP_STATUS, isClientAbort } from "./errors.ts";
 import { requestContext, securityHeaders, urlLengthLimit } from "./middleware.ts";
-import { isUploadPath } from "./upload.ts";
+import { boundedBodies, refuseNulInUrl } from "./body.ts";
 import { validationError } from "./validation.ts";
 
 export interface AppOptions {
@@ -36,7 +35,13 @@ export interface AppOptions {
   readonly logger: Logger;
   readonly config: Pick<
     Config,
-    "maxBodyBytes" | "maxUploadBytes" | "publicUrl" | "dataDir" | "allowedPrivateHosts"
+    | "maxBodyBytes"
+    | "maxUploadBytes"
+    | "requestTimeoutMs"
+    | "uploadTimeoutMs"
+    | "publicUrl"
+    | "dataDir"
+    | "allowedPrivateHosts"
   >;
   /** Where originals are stored; a directory under DATA_DIR when not given. */
   readonly files?: FileStore;
@@ -60,6 +65,7 @@ const ERROR_HEADERS: Partial<Record<ErrorCode, Record<string, string>>> = {
   SERVICE_UNAVAILABLE: { "Retry-After": "5" },
   // The unread rest of the body is still on the socket: the client must not reuse it.
   PAYLOAD_TOO_LARGE: { Connection: "close" },
+  REQUEST_TIMEOUT: { Connection: "close" },
 };
 
 const OPENAPI_TAGS = [
@@ -128,23 +134,9 @@ export function createApp(options: AppOptions) {
   app.use("*", requestContext(logger));
   app.use("*", securityHeaders());
   app.use("*", urlLengthLimit(MAX_URL_BYTES));
-  const generalBodyLimit: MiddlewareHandler<AppEnv> = bodyLimit({
-    maxSize: config.maxBodyBytes,
-    onError: () => {
-      throw new AppError(
-        "PAYLOAD_TOO_LARGE",
-        {
-          sv: `Begärans innehåll är för stort: högst ${config.maxBodyBytes} byte tillåts.`,
-          en: `The request body is too large: at most ${config.maxBodyBytes} bytes are allowed.`,
-        },
-        { details: { maxBytes: config.maxBodyBytes } },
-      );
-    },
-  });
-  // Upload routes stream their bodies under their own, larger limit (LimitedBody).
-  const bodyLimitUnlessUpload: MiddlewareHandler<AppEnv> = (c, next) =>
-    isUploadPath(c.req.path) ? next() : generalBodyLimit(c, next);
-  app.use("*", bodyLimitUnlessUpload);
+  app.use("*", refuseNulInUrl());
+  // Every body, bounded and timed as it streams; upload routes stream under the upload limit.
+  app.use("*", boundedBodies(config, isApiPath));
   app.use("*", clientConcurrencyLimit(clientLimitsFromEnv(process.env)));
   // Open data: the read API may be called from any origin.
   app.use(

@@ -1,3 +1,4 @@
+import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { AppError, isAppError, type ErrorCode, type Language } from "../core/index.ts";
 import { translateError } from "../db/index.ts";
@@ -15,6 +16,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, ContentfulStatusCode>> = {
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  REQUEST_TIMEOUT: 408,
   HEADERS_TOO_LARGE: 431,
   RATE_LIMITED: 429,
   INTERNAL: 500,
@@ -33,6 +35,14 @@ const INTERNAL_ERROR = new AppError("INTERNAL", {
 
 /** Any thrown value as an AppError; unknown errors become INTERNAL, with no internals exposed. */
 export function asAppError(error: unknown): AppError {
+  // Hono's own refusals (a validator that could not read the body) are the client's fault.
+  if (error instanceof HTTPException && error.status < 500) {
+    const code = (Object.keys(HTTP_STATUS) as ErrorCode[]).find((c) => HTTP_STATUS[c] === error.status);
+    return new AppError(code ?? "BAD_REQUEST", {
+      sv: `Begäran gick inte att tolka: ${error.message}`,
+      en: `The request could not be parsed: ${error.message}`,
+    });
+  }
   const translated = translateError(error);
   return isAppError(translated) ? translated : INTERNAL_ERROR;
 }

@@ -17,12 +17,22 @@ export interface RunningServer {
  */
 const MAX_HEADER_BYTES = 256 * 1024;
 
+/** A request's body gets this long beyond the app's own deadline (src/http/body.ts) before Node cuts it. */
+const TIMEOUT_GRACE_MS = 10_000;
+
 export async function startServer(
   fetch: (request: Request) => Response | Promise<Response>,
-  options: { port: number; host: string; logger: Logger },
+  options: {
+    port: number;
+    host: string;
+    logger: Logger;
+    /** The longest a request's body may take to arrive (the app answers 408 itself first). */
+    bodyTimeoutMs?: number;
+  },
 ): Promise<RunningServer> {
   const server = createAdaptorServer({ fetch, serverOptions: { maxHeaderSize: MAX_HEADER_BYTES } }) as Server;
-  server.requestTimeout = 60_000;
+  // Node's own limit is the backstop; the app's deadline answers a slow body in the contract first.
+  server.requestTimeout = (options.bodyTimeoutMs ?? 60_000) + TIMEOUT_GRACE_MS;
   server.headersTimeout = 20_000;
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
     // The client hung up mid-request (a cancelled upload): its own doing, not a malformed request.
@@ -31,6 +41,7 @@ export async function startServer(
       return socket.destroy();
     }
     const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+    const timedOut = error.code === "ERR_HTTP_REQUEST_TIMEOUT";
     options.logger.warn("malformed request refused", { error: error.message, code: error.code });
     if (!socket.writable) return socket.destroy();
     const appError = tooLarge
@@ -38,13 +49,23 @@ export async function startServer(
           sv: `Begärans adress och rubriker är för stora: högst ${MAX_HEADER_BYTES} byte tillåts.`,
           en: `The request's URL and headers are too large: at most ${MAX_HEADER_BYTES} bytes are allowed.`,
         })
-      : new AppError("BAD_REQUEST", {
-          sv: "Begäran gick inte att tolka.",
-          en: "The request could not be parsed.",
-        });
+      : timedOut
+        ? new AppError("REQUEST_TIMEOUT", {
+            sv: `Begäran kom inte fram inom ${Math.round(server.requestTimeout / 1000)} sekunder och avbröts.`,
+            en: `The request did not arrive within ${Math.round(server.requestTimeout / 1000)} seconds and was cut off.`,
+          })
+        : new AppError("BAD_REQUEST", {
+            sv: "Begäran gick inte att tolka.",
+            en: "The request could not be parsed.",
+          });
+    const status = tooLarge
+      ? "431 Request Header Fields Too Large"
+      : timedOut
+        ? "408 Request Timeout"
+        : "400 Bad Request";
     const body = JSON.stringify(errorBody(appError, "sv"));
     socket.end(
-      `HTTP/1.1 ${tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request"}\r\n` +
+      `HTTP/1.1 ${status}\r\n` +
         "Content-Type: application/json; charset=utf-8\r\n" +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );

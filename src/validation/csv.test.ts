@@ -173,6 +173,30 @@ test("UTF-16 with a byte-order mark (Excel's 'Unicode text') is read", async () 
   assert.equal(dialect().encoding, "utf-16le");
 });
 
+test("a U+0000 in UTF-16 stops reading with its row, as a NUL byte does in UTF-8, wherever the chunks split", async () => {
+  const text = "id\tnamn\r\n1\tÖrebro\r\n2\tBad\u0000platsen\r\n3\tLund\r\n";
+  const bytes = new Uint8Array(2 + text.length * 2);
+  bytes.set([0xff, 0xfe]);
+  for (let i = 0; i < text.length; i++) {
+    bytes[2 + i * 2] = text.charCodeAt(i) & 0xff;
+    bytes[3 + i * 2] = text.charCodeAt(i) >> 8;
+  }
+  for (const size of [bytes.length, 7, 3, 1]) {
+    const { rows, issues, fatal } = await read(pieces(bytes, size));
+    assert.deepEqual(
+      rows,
+      [
+        ["id", "namn"],
+        ["1", "Örebro"],
+      ],
+      `pieces of ${size}`,
+    );
+    assert.ok(fatal);
+    const nul = issues.find((i) => /NUL/.test(i.message.sv));
+    assert.equal(nul?.rowNumber, 3, `pieces of ${size}`);
+  }
+});
+
 test("an unclosed quote on row 3 of a million-row stream stops early, in bounded memory", async () => {
   let produced = 0;
   const rows = 1_000_000;

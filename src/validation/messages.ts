@@ -180,6 +180,33 @@ export function nulByte(format: TableFormat, rowNumber: number): Issue {
   );
 }
 
+/**
+ * A cell holding a character no text column can store (PostgreSQL refuses it): U+0000 (JSON's
+ * "\u0000", Excel's _x0000_) or half a surrogate pair ("\ud800"). An error here, not at publish.
+ */
+export function unstorableCharacter(
+  format: TableFormat,
+  rowNumber: number,
+  fieldName: string | null,
+  fieldNumber: number | null = null,
+): Issue {
+  const at =
+    fieldName === null && fieldNumber !== null
+      ? atColumn(format, rowNumber, fieldNumber)
+      : where(format, rowNumber, fieldName);
+  return {
+    ...fileIssue(
+      "source-error",
+      "error",
+      rowNumber,
+      `${at.sv}: väntade text, fick ett tecken som inte kan lagras: ett NUL-tecken (U+0000, i JSON skrivet \\u0000) eller ett halvt surrogatpar (\\ud800–\\udfff). Ta bort det ur värdet.`,
+      `${at.en}: expected text, found a character that cannot be stored: a NUL character (U+0000, written \\u0000 in JSON) or half a surrogate pair (\\ud800–\\udfff). Remove it from the value.`,
+      fieldNumber,
+    ),
+    fieldName,
+  };
+}
+
 export function oversizeCell(
   format: TableFormat,
   rowNumber: number,
@@ -365,4 +392,9 @@ export function xlsxStop(stop: XlsxStop, limits: ReaderLimits): Issue {
       );
     }
   }
+}
+
+function atColumn(format: TableFormat, rowNumber: number, column: number): { sv: string; en: string } {
+  const row = rowWord(format, rowNumber);
+  return { sv: `${row.sv}, kolumn ${column}`, en: `${row.en}, column ${column}` };
 }

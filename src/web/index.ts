@@ -9,3 +9,4 @@ export {
   type WebDependencies,
   type WebEnv,
 } from "./routes.tsx";
+export { sweepUploadLeftovers } from "./multipart.ts";

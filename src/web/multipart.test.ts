@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, test } from "node:test";
-import { readUploadForm } from "./multipart.ts";
+import { AppError } from "../core/index.ts";
+import { readUploadForm, sweepUploadLeftovers } from "./multipart.ts";
 
 const BOUNDARY = "----dvtest";
 
@@ -93,16 +97,61 @@ describe("upload forms read as a stream", () => {
     assert.equal(outcome.form.file, null);
   });
 
-  test("a broken body is an empty form, never a crash", async () => {
+  test("a broken body, or one that ends inside the file part, is a 400 naming the problem and leaves no spool directory", async () => {
+    const before = spoolDirectories();
+    const truncated = multipart([
+      { name: "spec", content: "badplatser" },
+      { name: "file", filename: "a.csv", content: "id,name\n1" },
+    ]);
     for (const body of [
       request("--nope\r\nrubbish"),
       request(multipart([{ name: "spec", content: "x" }]).subarray(0, 30)),
       request("a=b", "multipart/form-data"),
+      // The issue's reproduction: the file part never reaches its closing boundary.
+      request(truncated.subarray(0, truncated.indexOf("\r\n--" + BOUNDARY + "--"))),
     ]) {
-      const outcome = await readUploadForm(body, { fileField: "file", maxFileBytes: 1000 });
-      assert.ok(outcome.kind === "form");
-      assert.equal(outcome.form.file, null);
-      await outcome.form.dispose();
+      await assert.rejects(readUploadForm(body, { fileField: "file", maxFileBytes: 1000 }), (error) => {
+        assert.ok(error instanceof AppError);
+        assert.equal(error.code, "BAD_REQUEST");
+        assert.match(error.text.sv, /tog slut för tidigt/);
+        assert.match(error.text.en, /ended too early/);
+        return true;
+      });
+    }
+    assert.deepEqual(spoolDirectories(), before);
+  });
+
+  test("a form without a file over its limit is refused without being read whole", async () => {
+    const outcome = await readUploadForm(
+      request(`csrf=abc&x=${"a".repeat(5000)}`, "application/x-www-form-urlencoded"),
+      { fileField: "file", maxFileBytes: 1000, maxFieldBytes: 1000 },
+    );
+    assert.deepEqual(outcome, { kind: "too-large", maxBytes: 1000 });
+  });
+
+  test("at start, spool directories of processes that no longer run are removed, others kept", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dv-sweep-"));
+    try {
+      const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+      for (const name of [
+        `dv-upload-${dead}-abc`,
+        `dv-upload-${process.pid}-def`,
+        "dv-upload-legacy",
+        "other",
+      ])
+        mkdirSync(join(dir, name));
+      assert.equal(await sweepUploadLeftovers(dir), 1);
+      assert.deepEqual(readdirSync(dir).sort(), [
+        `dv-upload-${process.pid}-def`,
+        "dv-upload-legacy",
+        "other",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
+
+function spoolDirectories(): string[] {
+  return readdirSync(tmpdir()).filter((name) => name.startsWith(`dv-upload-${process.pid}-`));
+}

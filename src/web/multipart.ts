@@ -1,14 +1,15 @@
 // Upload forms (validate, publish) read as a stream: the fields are kept, the one file part is
 // spooled to a temporary file as it arrives and read back from there, so a 200 MB upload never
 // sits in memory. A file over the limit stops the reading at once.
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import busboy from "busboy";
 import type { Context, Env, MiddlewareHandler } from "hono";
+import { AppError } from "../core/index.ts";
 
 /** The file part, on disk until the form is disposed of. */
 export interface SpooledFile {
@@ -34,6 +35,11 @@ export interface UploadLimits {
   /** The form field that carries the file. */
   readonly fileField: string;
   readonly maxFileBytes: number;
+  /**
+   * A form that is not multipart has no file: it is read whole, up to this (default 1 MiB, the
+   * default MAX_BODY_BYTES; the HTTP layer's body guard applies the configured limit as well).
+   */
+  readonly maxFieldBytes?: number;
 }
 
 const FIELD_LIMITS = { fields: 50, fieldSize: 64 * 1024, parts: 60, files: 1 } as const;
@@ -61,46 +67,116 @@ const emptyForm = (fields: ReadonlyMap<string, string> = new Map()): UploadForm 
   dispose: () => Promise.resolve(),
 });
 
+/** The form ended before its closing boundary, or is not multipart at all: a 400 that says so. */
+function incompleteForm(): AppError {
+  return new AppError("BAD_REQUEST", {
+    sv: "Formuläret gick inte att läsa: det tog slut för tidigt eller är inte multipart/form-data. Skicka det igen.",
+    en: "The form could not be read: it ended too early or is not multipart/form-data. Send it again.",
+  });
+}
+
+// Spool directories carry the process id, so a new start can tell a dead process's leftovers
+// from another running instance's uploads (sweepUploadLeftovers).
+const SPOOL_PREFIX = "dv-upload-";
+
 /**
  * Reads a multipart form as it arrives. A body that is not multipart (a form without a file) is
- * read the ordinary way; an unreadable body is an empty form, as `readForm` answers.
+ * read whole, bounded by `maxFieldBytes`. A multipart body that cannot be read, or ends before its
+ * closing boundary, throws BAD_REQUEST; the spooled file is removed on every path but "form".
  */
 export async function readUploadForm(request: Request, limits: UploadLimits): Promise<UploadOutcome> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\b/i.test(contentType) || request.body === null) {
-    try {
-      const data = await request.formData();
-      const fields = new Map<string, string>();
-      for (const [name, value] of data)
-        if (typeof value === "string" && !fields.has(name)) fields.set(name, value);
-      return { kind: "form", form: emptyForm(fields) };
-    } catch {
+    const maxBytes = limits.maxFieldBytes ?? 1024 * 1024;
+    const read = await readBody(request, maxBytes);
+    if (read === "too-large") return { kind: "too-large", maxBytes };
+    if (!/^application\/x-www-form-urlencoded\b/i.test(contentType))
       return { kind: "form", form: emptyForm() };
-    }
+    const fields = new Map<string, string>();
+    for (const [name, value] of new URLSearchParams(new TextDecoder().decode(read)))
+      if (!fields.has(name)) fields.set(name, value);
+    return { kind: "form", form: emptyForm(fields) };
   }
-  const dir = await mkdtemp(join(tmpdir(), "dv-upload-"));
+  const dir = await mkdtemp(join(tmpdir(), `${SPOOL_PREFIX}${process.pid}-`));
   const dispose = () => rm(dir, { recursive: true, force: true });
+  let outcome: SpoolOutcome;
   try {
-    const outcome = await spool(
+    outcome = await spool(
       request.body as unknown as NodeReadableStream<Uint8Array>,
       contentType,
       dir,
       limits,
     );
-    if (outcome.kind !== "form") await dispose();
-    return outcome.kind === "form"
-      ? { kind: "form", form: { ...outcome.form, dispose } }
-      : outcome.kind === "too-large"
-        ? outcome
-        : { kind: "form", form: emptyForm() };
   } catch (error) {
     await dispose();
     throw error;
+  }
+  if (outcome.kind === "form") return { kind: "form", form: { ...outcome.form, dispose } };
+  await dispose();
+  if (outcome.kind === "too-large") return outcome;
+  throw incompleteForm();
+}
+
+/** The whole body, or "too-large" once more than maxBytes arrived (the rest is not read). */
+async function readBody(request: Request, maxBytes: number): Promise<Uint8Array | "too-large"> {
+  if (Number(request.headers.get("content-length") ?? NaN) > maxBytes) return "too-large";
+  if (request.body === null) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  const reader = request.body.getReader();
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) break;
+      received += next.value.byteLength;
+      if (received > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return "too-large";
+      }
+      chunks.push(next.value);
+    }
+  } catch {
+    // The client went away or the body broke off: what arrived is not a form.
+    return new Uint8Array(0);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Removes spool directories that a process which is no longer running left behind (a crash or a
+ * kill mid-upload). Directories of running processes, this one and other instances sharing the
+ * temporary directory, are left alone. Returns how many were removed.
+ */
+export async function sweepUploadLeftovers(dir: string = tmpdir()): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(SPOOL_PREFIX)) continue;
+    const pid = Number(/^dv-upload-(\d+)-/.exec(name)?.[1] ?? NaN);
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) {
+      await rm(join(dir, name), { recursive: true, force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, under another user.
+    return (error as NodeJS.ErrnoException).code !== "ESRCH";
   }
 }
 
 type SpoolOutcome = UploadOutcome | { readonly kind: "malformed" };
 
+/**
+ * Parses the body, writing the file part to `dir`. Every stream's error is handled (an unhandled
+ * one takes the process down): the source's, busboy's, the file part's and the write stream's.
+ * It settles only once the write stream is closed, so the caller may remove `dir` at once.
+ */
 function spool(
   body: NodeReadableStream<Uint8Array>,
   contentType: string,
@@ -111,13 +187,22 @@ function spool(
     const source = Readable.fromWeb(body);
     const fields = new Map<string, string>();
     let file: { name: string; size: number; path: string } | null = null;
-    let written: Promise<void> = Promise.resolve();
+    let out: WriteStream | null = null;
+    let outClosed: Promise<void> = Promise.resolve();
+    let outFailed = false;
     let settled = false;
     const settle = (outcome: SpoolOutcome) => {
       if (settled) return;
       settled = true;
-      resolve(outcome);
+      if (outcome.kind !== "form") {
+        // Stop reading the request and keep nothing.
+        source.unpipe();
+        source.destroy();
+        out?.destroy();
+      }
+      void outClosed.then(() => resolve(outcome));
     };
+    source.on("error", () => settle({ kind: "malformed" }));
     let parser: busboy.Busboy;
     try {
       parser = busboy({
@@ -126,7 +211,6 @@ function spool(
       });
     } catch {
       // No boundary, or not multipart after all.
-      source.destroy();
       settle({ kind: "malformed" });
       return;
     }
@@ -134,60 +218,54 @@ function spool(
       if (!fields.has(name)) fields.set(name, value);
     });
     parser.on("file", (name, stream, info) => {
-      if (name !== limits.fileField || file !== null) {
+      // A part that ends before its boundary errors here as well as on the parser.
+      stream.on("error", () => settle({ kind: "malformed" }));
+      if (name !== limits.fileField || file !== null || settled) {
         stream.resume();
         return;
       }
       const path = join(dir, "upload");
       const spooled = { name: info.filename ?? "", size: 0, path };
       file = spooled;
-      const out = createWriteStream(path);
+      const writer = createWriteStream(path);
+      out = writer;
+      outClosed = new Promise((done) => writer.on("close", done));
+      writer.on("error", () => {
+        outFailed = true;
+        settle({ kind: "malformed" });
+      });
       stream.on("data", (chunk: Buffer) => {
         spooled.size += chunk.length;
       });
       stream.on("limit", () => {
-        // Over the limit: stop reading the request, keep nothing.
-        source.unpipe(parser);
-        source.destroy();
+        stream.unpipe(writer);
         stream.resume();
-        out.destroy();
         settle({ kind: "too-large", maxBytes: limits.maxFileBytes });
       });
-      written = new Promise((done, fail) => {
-        out.on("finish", done);
-        out.on("error", fail);
-        out.on("close", done);
-      });
-      stream.pipe(out);
+      stream.pipe(writer);
     });
-    parser.on("error", () => {
-      source.destroy();
-      settle({ kind: "malformed" });
-    });
+    parser.on("error", () => settle({ kind: "malformed" }));
     parser.on("close", () => {
-      written.then(
-        () => {
-          const fileField = file;
-          settle({
-            kind: "form",
-            form: {
-              get: (name) => fields.get(name) ?? null,
-              file:
-                fileField === null
-                  ? null
-                  : {
-                      name: fileField.name,
-                      size: fileField.size,
-                      open: () => createReadStream(fileField.path),
-                    },
-              dispose: () => Promise.resolve(),
-            },
-          });
-        },
-        () => settle({ kind: "malformed" }),
-      );
+      void outClosed.then(() => {
+        if (outFailed) return settle({ kind: "malformed" });
+        const fileField = file;
+        settle({
+          kind: "form",
+          form: {
+            get: (name) => fields.get(name) ?? null,
+            file:
+              fileField === null
+                ? null
+                : {
+                    name: fileField.name,
+                    size: fileField.size,
+                    open: () => createReadStream(fileField.path),
+                  },
+            dispose: () => Promise.resolve(),
+          },
+        });
+      });
     });
-    source.on("error", () => settle({ kind: "malformed" }));
     source.pipe(parser);
   });
 }

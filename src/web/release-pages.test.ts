@@ -7,7 +7,12 @@ import type { OrganizationCode } from "../core/index.ts";
 import type { Release } from "../publishing/index.ts";
 import { badplatserCsv } from "../../test/support/publishing.ts";
 import { CSRF_FIELD } from "./csrf.ts";
-import { createWebHarness, csrfFrom, type WebClient, type WebHarness } from "../../test/support/web-harness.ts";
+import {
+  createWebHarness,
+  csrfFrom,
+  type WebClient,
+  type WebHarness,
+} from "../../test/support/web-harness.ts";
 
 const PUBLISHER = "pia@linkoping.se";
 const MALMO = "olle@malmo.se";

@@ -77,7 +77,12 @@ export async function startTestPlatform(
   const dataDir = await mkdtemp(join(tmpdir(), "dv-platform-"));
   const config = loadConfig({ DATA_DIR: dataDir, ...options.env });
   const app = createApp({ db: database.db, logger, config });
-  const running = await startServer(app.fetch, { port: 0, host: "127.0.0.1", logger });
+  const running = await startServer(app.fetch, {
+    port: 0,
+    host: "127.0.0.1",
+    logger,
+    bodyTimeoutMs: Math.max(config.requestTimeoutMs, config.uploadTimeoutMs),
+  });
   return {
     url: running.url,
     db: database.db,

@@ -6,6 +6,7 @@ import { createApp, installProcessGuard, startServer } from "../../http/index.ts
 import { platformJobs, startScheduler } from "../../jobs/index.ts";
 import { createServices } from "../../platform/index.ts";
 import { prepareValidationWorkers } from "../../validation/index.ts";
+import { sweepUploadLeftovers } from "../../web/index.ts";
 import { EXIT, JSON_OPTION, type Command } from "../command.ts";
 import { cliLogger, runMigrations, runSeed } from "../platform.ts";
 
@@ -65,9 +66,16 @@ Migrates, seeds the registry and serves.`,
     const recovered = await services.publishing.recover();
     if (recovered.temporaryFiles + recovered.stagedRows > 0)
       logger.info("cleared interrupted publishes", recovered);
+    const leftovers = await sweepUploadLeftovers();
+    if (leftovers > 0) logger.info("removed upload leftovers", { directories: leftovers });
     prepareValidationWorkers();
     const app = createApp({ db, logger, config, services });
-    const running = await startServer(app.fetch, { port: config.port, host: config.host, logger });
+    const running = await startServer(app.fetch, {
+      port: config.port,
+      host: config.host,
+      logger,
+      bodyTimeoutMs: Math.max(config.requestTimeoutMs, config.uploadTimeoutMs),
+    });
     logger.info("listening", { url: running.url, database: db.kind });
     io.result(`Dataverkstad körs på ${running.url} (databas: ${db.kind}).`, {
       url: running.url,

@@ -71,14 +71,16 @@ export async function openCsv(
    */
   async function* read(consumer: ByteConsumer): AsyncGenerator<undefined, boolean, undefined> {
     let skip = overrides.encoding === undefined || overrides.encoding === guess.encoding ? guess.bom : 0;
+    const units = { odd: false, lastZero: false };
     for await (let chunk of reader.chunks()) {
       if (skip > 0) {
         const cut = Math.min(skip, chunk.length);
         chunk = chunk.subarray(cut);
         skip -= cut;
       }
-      // NUL never occurs in text: the file is binary (or UTF-16 without a byte-order mark).
-      const nul = utf16 ? -1 : chunk.indexOf(0);
+      // NUL never occurs in text: the file is binary (or UTF-16 without a byte-order mark). In
+      // UTF-16 it is a code unit of two zero bytes, which no database text column can store.
+      const nul = utf16 ? utf16Nul(chunk, units) : chunk.indexOf(0);
       if (nul >= 0) {
         consumer.bytes(chunk.subarray(0, nul));
         context.issue(msg.nulByte("csv", consumer.currentRow()), true);
@@ -235,4 +237,21 @@ interface ByteConsumer {
 
 function decoderLabel(encoding: TextEncoding): string {
   return encoding === "utf-8-bom" ? "utf-8" : encoding;
+}
+
+/**
+ * Where a U+0000 code unit starts in a UTF-16 chunk (-1: none), 0 when it began in the previous
+ * chunk; `units` carries the alignment and the last byte across chunks.
+ */
+function utf16Nul(chunk: Uint8Array, units: { odd: boolean; lastZero: boolean }): number {
+  let found = -1;
+  if (units.odd && units.lastZero && chunk[0] === 0) found = 0;
+  for (let i = units.odd ? 1 : 0; found < 0 && i + 1 < chunk.length; i += 2) {
+    if (chunk[i] === 0 && chunk[i + 1] === 0) found = i;
+  }
+  if (chunk.length > 0) {
+    units.odd = (chunk.length % 2 === 1) !== units.odd;
+    units.lastZero = chunk[chunk.length - 1] === 0;
+  }
+  return found;
 }

@@ -5,6 +5,10 @@ import type { Dialect, Issue, TableFormat } from "../types.ts";
 import { JsonScanner, type JsonStop } from "./json-scanner.ts";
 import type { ByteReader } from "./source.ts";
 import type { CoordinateColumns, OpenedTable, ReaderContext, ReaderLimits, RowBatch } from "./types.ts";
+import { hasUnstorable, storable } from "../../core/index.ts";
+
+/** An escape that may decode to a character PostgreSQL cannot store (see hasUnstorable). */
+const UNSTORABLE_ESCAPE = /\\u(0000|[dD][89a-fA-F])/;
 
 const JSON_DIALECT: Dialect = { encoding: "utf-8", delimiter: null, decimalComma: false, confidence: "high" };
 
@@ -76,6 +80,9 @@ export function openJson(
           }
           const entries = format === "json" ? objectEntries(value) : featureEntries(value, index);
           if (entries === undefined) return;
+          // Such characters only come from escapes: raw NUL bytes stop the reading below, and
+          // the decoder replaces bytes that are not UTF-8.
+          if (UNSTORABLE_ESCAPE.test(text)) refuseUnstorable(entries, index);
           if (header === undefined) setHeader(entries.map(([k]) => k));
           const cells = new Array<string>(header?.length ?? 0).fill("");
           for (const [key, cell] of entries) {
@@ -108,6 +115,16 @@ export function openJson(
         },
       },
     );
+
+    /** Reports each value (or key) PostgreSQL cannot store and replaces the character, so no later message quotes it. */
+    function refuseUnstorable(entries: [string, string][], index: number): void {
+      for (const entry of entries) {
+        if (!hasUnstorable(entry[0]) && !hasUnstorable(entry[1])) continue;
+        entry[0] = storable(entry[0]);
+        entry[1] = storable(entry[1]);
+        context.issue(msg.unstorableCharacter(format, index, entry[0]));
+      }
+    }
 
     function featureEntries(value: unknown, index: number): [string, string][] | undefined {
       const feature = asRecord(value);

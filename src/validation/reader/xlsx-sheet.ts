@@ -3,6 +3,7 @@ import type { ReaderContext, RowBatch } from "./types.ts";
 import { type CellStyles, type WorkbookParts, unescapeText, xmlLimits } from "./xlsx-parts.ts";
 import { parseXml, type XmlHandler } from "./xlsx-xml.ts";
 import { XlsxStopError, type ZipArchive } from "./xlsx-zip.ts";
+import { hasUnstorable, storable } from "../../core/index.ts";
 
 const BATCH_ROWS = 1000;
 /** A batch also ends at this much text: through shared strings a few bytes of XML can be a long row. */
@@ -84,6 +85,11 @@ export async function* readSheet(
       cells.forEach((cell, i) => {
         if (cell.length > limits.maxCellChars) {
           context.issue(msg.oversizeCell("xlsx", raw.rowNumber, i + 1, cell.length, limits.maxCellChars));
+        }
+        // _x0000_ or _xD800_ unescapes to a character no text column can store.
+        if (hasUnstorable(cell)) {
+          context.issue(msg.unstorableCharacter("xlsx", raw.rowNumber, null, i + 1));
+          cells[i] = storable(cell);
         }
       });
       rows.push(cells);

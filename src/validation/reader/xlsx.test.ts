@@ -344,3 +344,20 @@ test("a zip without a workbook, or whose workbook has no worksheet, is not a rea
   assert.equal(fatal(empty)?.type, "source-error");
   assert.deepEqual(empty.leftovers, []);
 });
+
+test("a cell holding U+0000 (_x0000_) is an error at its row and column, and the character is not passed on", async () => {
+  const data =
+    `<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>namn</t></is></c></row>` +
+    `<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>Bad_x0000_platsen</t></is></c></row>`;
+  const result = await read(workbook(data));
+  assert.deepEqual(
+    result.issues.map(({ issue, fatal }) => [issue.severity, issue.rowNumber, issue.fieldNumber, fatal]),
+    [["error", 2, 2, false]],
+  );
+  assert.match(
+    result.issues[0]?.issue.message.sv ?? "",
+    /^Rad 2, kolumn 2: väntade text, fick ett tecken som inte kan lagras: ett NUL-tecken/,
+  );
+  assert.match(result.issues[0]?.issue.message.en ?? "", /NUL character/);
+  assert.deepEqual(result.rows[1], [2, ["1", "Bad\uFFFDplatsen"]]);
+});
