@@ -124,11 +124,9 @@ Creates an API token scoped to one organization and to read or publish; shown on
         { actor: "cli", fromAddress: null },
       );
     });
-    if (io.json) {
-      process.stdout.write(JSON.stringify({ token: created.token }) + "\n");
-    } else {
-      io.result(`API-nyckel för ${organizationCode} (${scope}), visas bara nu:\n${created.token}`, null);
-    }
+    io.result(`API-nyckel för ${organizationCode} (${scope}), visas bara nu:\n${created.token}`, {
+      token: created.token,
+    });
     return EXIT.ok;
   },
 };
