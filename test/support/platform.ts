@@ -96,6 +96,11 @@ export async function startTestPlatform(
   const config = loadConfig({ DATA_DIR: dataDir, ...options.env });
   const app = createApp({ db: database.db, logger, config });
   const running = await startServer(app.fetch, { port: 0, host: "127.0.0.1", logger });
+  // The test's fetch and this server share one event loop. When a test blocks it for longer than
+  // the keep-alive timeout (SHACL, big exports on a loaded machine), both idle timers fire late and
+  // the server could close a socket just as fetch reuses it: ECONNRESET. Idle sockets stay open
+  // for the test instead; close() still ends them.
+  running.server.keepAliveTimeout = 10 * 60_000;
   return {
     url: running.url,
     db: database.db,
