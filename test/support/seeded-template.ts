@@ -49,12 +49,16 @@ let pgliteTemplate: Promise<Blob> | undefined;
 
 /** The run's PGlite template, read once per process; built here when no run prepared one. */
 export function pgliteTemplateBlob(): Promise<Blob> {
-  pgliteTemplate ??= (async () => {
+  if (pgliteTemplate === undefined) {
     const file = process.env[PGLITE_TEMPLATE_ENV];
-    return file === undefined || file === "" ? await buildPgliteTemplate() : new Blob([await readFile(file)]);
-  })();
-  // A failed build is not remembered, so the next test gets its own error rather than this one.
-  pgliteTemplate.catch(() => (pgliteTemplate = undefined));
+    const loading = (async () =>
+      file === undefined || file === "" ? await buildPgliteTemplate() : new Blob([await readFile(file)]))();
+    // A failed build is not remembered, so the next test gets its own error rather than this one.
+    loading.catch(() => {
+      if (pgliteTemplate === loading) pgliteTemplate = undefined;
+    });
+    pgliteTemplate = loading;
+  }
   return pgliteTemplate;
 }
 
