@@ -4,7 +4,9 @@
 //   integration  test/integration/**    (PGlite, or PostgreSQL with --postgres)
 //   hostile      test/hostile/**        (hostile input and faults: the server must stay up; PGlite, or PostgreSQL with --postgres)
 //   browser      test/browser/**        (Chromium)
-// Node 20's runner does not expand globs, hence this script.
+// Node 20's runner does not expand globs, hence this script. It also builds the migrated and
+// seeded template database once for the run (test/support/seeded-template.ts), which every
+// test database is cloned from, and removes it afterwards.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -37,17 +39,40 @@ if (files.length === 0) {
   console.error(`No test files in ${suites.join(", ")}`);
   process.exit(1);
 }
-const result = spawnSync(
-  process.execPath,
-  [
-    "--import",
-    "tsx",
-    "--test",
-    "--test-reporter=spec",
-    "--test-concurrency=2",
-    "--test-timeout=300000",
-    ...files,
-  ],
-  { stdio: "inherit", env },
-);
-process.exit(result.status ?? 1);
+// The template is built once here, before the test processes start, so none races to build it.
+const TEMPLATE = ["--import", "tsx", "test/support/seeded-template.ts"];
+const prepared = spawnSync(process.execPath, [...TEMPLATE, "prepare"], {
+  env,
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "inherit"],
+});
+if (prepared.status !== 0) {
+  console.error("Could not build the test template database.");
+  process.exit(1);
+}
+Object.assign(env, JSON.parse(prepared.stdout));
+// Ctrl-C reaches the test processes too; wait for them, then remove the template below.
+process.on("SIGINT", () => {});
+let status;
+try {
+  const result = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--test",
+      "--test-reporter=spec",
+      "--test-reporter-destination=stdout",
+      "--test-reporter=./scripts/slowest-files.mjs",
+      "--test-reporter-destination=stdout",
+      "--test-concurrency=2",
+      "--test-timeout=300000",
+      ...files,
+    ],
+    { stdio: "inherit", env },
+  );
+  status = result.status ?? 1;
+} finally {
+  spawnSync(process.execPath, [...TEMPLATE, "drop"], { env, stdio: "inherit" });
+}
+process.exit(status);

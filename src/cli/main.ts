@@ -35,35 +35,54 @@ function overview(): string {
   ].join("\n");
 }
 
-function makeIo(json: boolean, env: NodeJS.ProcessEnv): CommandIo {
+/** Where results and errors go: the process's streams, or a test's buffers (tests call main in-process). */
+export interface CliOutput {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const PROCESS_OUTPUT: CliOutput = {
+  stdout: (text) => {
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
+};
+
+function makeIo(json: boolean, env: NodeJS.ProcessEnv, out: CliOutput): CommandIo {
   return {
     json,
     env,
     result(human, data) {
-      process.stdout.write((json ? JSON.stringify(data) : human) + "\n");
+      out.stdout((json ? JSON.stringify(data) : human) + "\n");
     },
     progress(text) {
-      if (!json && process.stderr.isTTY) process.stderr.write(text + "\n");
+      if (!json && process.stderr.isTTY) out.stderr(text + "\n");
     },
   };
 }
 
-function reportError(error: AppError | Error, json: boolean): void {
+function reportError(error: AppError | Error, json: boolean, out: CliOutput): void {
   if (json) {
     const body = isAppError(error)
       ? { error: { code: error.code, message: error.text.sv, details: error.details } }
       : { error: { code: "INTERNAL", message: error.message } };
-    process.stdout.write(JSON.stringify(body) + "\n");
+    out.stdout(JSON.stringify(body) + "\n");
   } else {
-    process.stderr.write(`Fel: ${isAppError(error) ? error.text.sv : error.message}\n`);
+    out.stderr(`Fel: ${isAppError(error) ? error.text.sv : error.message}\n`);
   }
 }
 
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<ExitCode> {
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  out: CliOutput = PROCESS_OUTPUT,
+): Promise<ExitCode> {
   const [name, ...rest] = argv;
   const wantsJson = rest.includes("--json");
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    process.stdout.write(overview() + "\n");
+    out.stdout(overview() + "\n");
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
@@ -71,6 +90,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     reportError(
       new Error(`okänt kommando "${name}". Kända kommandon: ${COMMANDS.map((c) => c.name).join(", ")}.`),
       wantsJson,
+      out,
     );
     return EXIT.usage;
   }
@@ -83,17 +103,21 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       strict: true,
     });
   } catch (error) {
-    reportError(new Error(`${(error as Error).message}\n\n${command.usage}`), wantsJson);
+    reportError(new Error(`${(error as Error).message}\n\n${command.usage}`), wantsJson, out);
     return EXIT.usage;
   }
   if (parsed.values.help === true) {
-    process.stdout.write(command.usage + "\n");
+    out.stdout(command.usage + "\n");
     return EXIT.ok;
   }
   try {
-    return await command.run(parsed.values, parsed.positionals, makeIo(parsed.values.json === true, env));
+    return await command.run(
+      parsed.values,
+      parsed.positionals,
+      makeIo(parsed.values.json === true, env, out),
+    );
   } catch (error) {
-    reportError(error instanceof Error ? error : new Error(String(error)), wantsJson);
+    reportError(error instanceof Error ? error : new Error(String(error)), wantsJson, out);
     return isAppError(error) && error.code === "BAD_REQUEST" ? EXIT.usage : EXIT.failure;
   }
 }

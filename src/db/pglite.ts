@@ -32,6 +32,11 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     lock?.release();
     throw error;
   }
+  return pgliteDatabase(pglite, () => lock?.release());
+}
+
+/** A PGlite instance opened by the caller (tests start one from a dumped data directory). */
+export function pgliteDatabase(pglite: PGlite, onClose?: () => void): Database {
   const self = queryable(pglite);
   return {
     kind: "pglite",
@@ -46,7 +51,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       try {
         await pglite.close();
       } finally {
-        lock?.release();
+        onClose?.();
       }
     },
   };

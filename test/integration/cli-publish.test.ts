@@ -5,7 +5,7 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { runCli, startCliServer } from "../support/cli.ts";
+import { callCli, runCli, startCliServer } from "../support/cli.ts";
 import { TEST_DATABASE_URL } from "../support/platform.ts";
 import { badplatserCsv } from "../support/publishing.ts";
 
@@ -40,18 +40,21 @@ describe("dataverkstad publish", embedded, () => {
   const broken = file("trasig.csv", badplatserCsv([{ id: "B2", name: "Trasig", lat: "x" }]));
 
   test("publishes straight into the embedded database when no server runs; a broken file exits 1", async () => {
-    const published = await runCli(["publish", good, "--org", "0580", "--spec", "badplatser", "--json"], env);
+    const published = await callCli(
+      ["publish", good, "--org", "0580", "--spec", "badplatser", "--json"],
+      env,
+    );
     assert.equal(published.code, 0, published.stderr + published.stdout);
     const release = JSON.parse(published.stdout) as ReleaseJson;
     assert.equal(release.status, "published");
     assert.equal(release.rows.published, 1);
-    const rejected = await runCli(["publish", broken, "--org", "0580", "--spec", "badplatser"], env);
+    const rejected = await callCli(["publish", broken, "--org", "0580", "--spec", "badplatser"], env);
     assert.equal(rejected.code, 1);
     assert.match(rejected.stdout, /publicerades inte/);
   });
 
   test("publishes through a running server with a token; a server killed mid-upload leaves no partial release", async () => {
-    const user = await runCli(
+    const user = await callCli(
       [
         "user",
         "create",
@@ -68,7 +71,7 @@ describe("dataverkstad publish", embedded, () => {
       env,
     );
     assert.equal(user.code, 0, user.stderr);
-    const token = await runCli(
+    const token = await callCli(
       ["token", "create", "--user", "p@linkoping.se", "--org", "0580", "--scope", "publish", "--json"],
       env,
     );
@@ -152,10 +155,10 @@ describe("dataverkstad publish", embedded, () => {
   });
 
   test("usage errors name what is missing", async () => {
-    const missing = await runCli(["publish", good, "--spec", "badplatser"], env);
+    const missing = await callCli(["publish", good, "--spec", "badplatser"], env);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /--org/);
-    const mode = await runCli(
+    const mode = await callCli(
       ["publish", good, "--org", "0580", "--spec", "badplatser", "--mode", "some"],
       env,
     );

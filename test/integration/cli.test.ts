@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { loadMigrations, openPglite } from "../../src/db/index.ts";
 import { exampleCsv, loadDefinitions } from "../../src/specs/index.ts";
-import { runCli, startCliServer } from "../support/cli.ts";
+import { callCli, runCli, startCliServer } from "../support/cli.ts";
 import { createTestDatabase, TEST_DATABASE_URL } from "../support/platform.ts";
 
 const embedded = { skip: TEST_DATABASE_URL !== undefined ? "embedded-database behaviour" : false };
@@ -18,28 +18,28 @@ const freshDataDir = () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), "dv-cli-")), 
 describe("the dataverkstad command", () => {
   test("every command explains itself with --help and exits 0", async () => {
     for (const command of ["serve", "migrate", "seed"]) {
-      const result = await runCli([command, "--help"], {});
+      const result = await callCli([command, "--help"], {});
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stdout, new RegExp(`^dataverkstad ${command}`));
       assert.match(result.stdout, /--json/);
     }
-    const overview = await runCli(["--help"], {});
+    const overview = await callCli(["--help"], {});
     assert.equal(overview.code, 0);
     assert.match(overview.stdout, /serve.*\n.*migrate.*\n.*seed/);
   });
 
   test("an unknown command or flag is a usage error (exit 2) that names it", async () => {
-    const unknown = await runCli(["frobnicate"], {});
+    const unknown = await callCli(["frobnicate"], {});
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /frobnicate/);
-    const badFlag = await runCli(["migrate", "--nope", "--json"], {});
+    const badFlag = await callCli(["migrate", "--nope", "--json"], {});
     assert.equal(badFlag.code, 2);
     const body = JSON.parse(badFlag.stdout) as { error: { message: string } };
     assert.match(body.error.message, /--nope/);
   });
 
   test("a bad environment value is a usage error that names the variable", async () => {
-    const result = await runCli(["migrate", "--json"], { PORT: "not-a-port" });
+    const result = await callCli(["migrate", "--json"], { PORT: "not-a-port" });
     assert.equal(result.code, 2);
     assert.match(result.stdout, /PORT/);
   });
@@ -49,16 +49,16 @@ describe("the dataverkstad command", () => {
     embedded,
     async () => {
       const env = freshDataDir();
-      const first = await runCli(["migrate", "--json"], env);
+      const first = await callCli(["migrate", "--json"], env);
       assert.equal(first.code, 0, first.stderr);
       assert.deepEqual(JSON.parse(first.stdout), {
         applied: loadMigrations().map((m) => m.id),
         alreadyApplied: [],
       });
-      const second = await runCli(["migrate", "--json"], env);
+      const second = await callCli(["migrate", "--json"], env);
       assert.deepEqual((JSON.parse(second.stdout) as { applied: string[] }).applied, []);
       for (let run = 0; run < 2; run++) {
-        const seeded = await runCli(["seed", "--json"], env);
+        const seeded = await callCli(["seed", "--json"], env);
         assert.equal(seeded.code, 0, seeded.stderr);
         const outcome = JSON.parse(seeded.stdout) as { registry: unknown; specs: { priorityList: number } };
         assert.deepEqual(outcome.registry, { lan: 21, organizations: 310, boundaries: 311 });
@@ -127,13 +127,13 @@ describe("the dataverkstad command", () => {
     assert.ok(badplatser);
     const good = join(dir, "good.csv");
     writeFileSync(good, exampleCsv(badplatser));
-    const valid = await runCli(["validate", good, "--spec", "badplatser"], {});
+    const valid = await callCli(["validate", good, "--spec", "badplatser"], {});
     assert.equal(valid.code, 0, valid.stderr);
     assert.match(valid.stdout, /^Filen är giltig/);
 
     const bad = join(dir, "bad.csv");
     writeFileSync(bad, exampleCsv(badplatser).replace(/\r\n1280,/, "\r\n180,"));
-    const invalid = await runCli(
+    const invalid = await callCli(
       ["validate", bad, "--spec", "badplatser", "--json", "--fix", join(dir, "fixed.csv")],
       {},
     );
@@ -149,7 +149,7 @@ describe("the dataverkstad command", () => {
     );
     assert.match(readFileSync(join(dir, "fixed.csv"), "utf8"), /\r\n0180,BAD-0012,/, "180 becomes 0180");
 
-    const usage = await runCli(["validate", good], {});
+    const usage = await callCli(["validate", good], {});
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /--spec/);
   });
@@ -159,7 +159,7 @@ describe("the dataverkstad command", () => {
     embedded,
     async () => {
       const env = freshDataDir();
-      const created = await runCli(
+      const created = await callCli(
         [
           "user",
           "create",
@@ -180,7 +180,7 @@ describe("the dataverkstad command", () => {
       assert.equal(user.email, "anna@linkoping.se");
       assert.equal(user.password, undefined, "a given password is not echoed");
 
-      const token = await runCli(
+      const token = await callCli(
         ["token", "create", "--user", "anna@linkoping.se", "--org", "0580", "--scope", "publish", "--json"],
         env,
       );
@@ -188,14 +188,14 @@ describe("the dataverkstad command", () => {
       const secret = (JSON.parse(token.stdout) as { token: string }).token;
       assert.match(secret, /^dvk_[A-Za-z0-9_-]{40,}$/);
 
-      const refused = await runCli(
+      const refused = await callCli(
         ["token", "create", "--user", "anna@linkoping.se", "--org", "1280", "--scope", "publish"],
         env,
       );
       assert.equal(refused.code, 3);
       assert.match(refused.stderr, /1280/);
 
-      const badRole = await runCli(
+      const badRole = await callCli(
         ["user", "create", "--email", "b@example.se", "--name", "B", "--role", "kung"],
         env,
       );

@@ -15,7 +15,7 @@ import { harvestedRows, organizationDatasetIri, rebase } from "../../src/catalog
 import { platformJobs } from "../../src/jobs/index.ts";
 import { createServices } from "../../src/platform/index.ts";
 import { publisherToken } from "../support/accounts.ts";
-import { runCli } from "../support/cli.ts";
+import { callCli } from "../support/cli.ts";
 import { startOrigin } from "../support/origin.ts";
 import { parseRdfXml, violations } from "../support/rdf.ts";
 import { startTestPlatform, type TestPlatform } from "../support/platform.ts";
@@ -501,25 +501,25 @@ describe("harvesting organizations' own catalogs", () => {
       DATABASE_URL: "",
       ALLOWED_PRIVATE_HOSTS: new URL(origin.base).host,
       LOG_LEVEL: "warn",
-      // A child process starting up on a busy machine: the short idle timeout is for the cases above.
+      // A busy machine: the short idle timeout is for the cases above.
       HARVEST_IDLE_TIMEOUT_MS: "10000",
     };
-    const ok = await runCli(["harvest", `${origin.base}/oblig-copy.ttl`, "--org", "0580"], env);
+    const ok = await callCli(["harvest", `${origin.base}/oblig-copy.ttl`, "--org", "0580"], env);
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(
       ok.stdout,
       /Skördade .* för 0580: 1 nya, 0 ändrade, 0 oförändrade, 0 borttagna datamängder\./,
     );
-    const again = await runCli(["harvest", `${origin.base}/oblig-copy.ttl`, "--org", "0580", "--json"], env);
+    const again = await callCli(["harvest", `${origin.base}/oblig-copy.ttl`, "--org", "0580", "--json"], env);
     assert.equal(again.code, 0, again.stderr);
     assert.equal((JSON.parse(again.stdout) as { status: string }).status, "unchanged");
-    const failed = await runCli(["harvest", `${origin.base}/saknas.ttl`, "--org", "0580"], env);
+    const failed = await callCli(["harvest", `${origin.base}/saknas.ttl`, "--org", "0580"], env);
     assert.equal(failed.code, 1);
     assert.match(failed.stdout, /misslyckades.*404[\s\S]*ligger kvar/);
-    const refused = await runCli(["harvest", `${origin.base}/metadata`, "--org", "0580", "--json"], env);
+    const refused = await callCli(["harvest", `${origin.base}/metadata`, "--org", "0580", "--json"], env);
     assert.equal(refused.code, 1);
     assert.equal((JSON.parse(refused.stdout) as { error: { kind: string } }).error.kind, "forbidden-address");
-    const usage = await runCli(["harvest", `${origin.base}/oblig.ttl`], env);
+    const usage = await callCli(["harvest", `${origin.base}/oblig.ttl`], env);
     assert.equal(usage.code, 2);
     assert.match(usage.stderr, /--org/);
   });

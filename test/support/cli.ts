@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { main } from "../../src/cli/main.ts";
 
 export const BIN = fileURLToPath(new URL("../../bin/dataverkstad.mjs", import.meta.url));
 
@@ -20,6 +21,30 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * Runs the command in this process, as bin/dataverkstad.mjs does (its exit code is main's result):
+ * the same output and exit code without starting Node, tsx and PGlite's WebAssembly again (seconds
+ * each). For tests of what a command does; tests of the process itself (locks between processes,
+ * signals, serve) use runCli.
+ */
+export async function callCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(
+    args,
+    { ...process.env, ...env },
+    {
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+    },
+  );
+  return { code, stdout, stderr };
 }
 
 /** Starts `dataverkstad serve --json` and resolves with its URL once it listens. */

@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { createLogger, loadConfig, type Logger } from "../../src/core/index.ts";
-import { migrate, openPglite, openPostgres, type Database } from "../../src/db/index.ts";
+import { PGlite } from "@electric-sql/pglite";
+import { openPglite, openPostgres, pgliteDatabase, type Database } from "../../src/db/index.ts";
 import { createApp, startServer } from "../../src/http/index.ts";
-import { loadRegistryReference, seedRegistry } from "../../src/registry/index.ts";
-import { seedSpecs } from "../../src/specs/index.ts";
+import { migrateAndSeed, pgliteTemplateBlob, postgresTemplateName } from "./seeded-template.ts";
 
 /**
  * Tests run on embedded PGlite (in memory) by default, and on a PostgreSQL server when
@@ -22,17 +22,26 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** An empty database (not migrated). */
 export async function createTestDatabase(logger: Logger = createLogger("silent")): Promise<TestDatabase> {
   if (TEST_DATABASE_URL === undefined) {
     const db = await openPglite();
     return { db, url: undefined, drop: () => db.close() };
   }
+  return createServerDatabase(TEST_DATABASE_URL, logger);
+}
+
+async function createServerDatabase(
+  serverUrl: string,
+  logger: Logger,
+  template?: string,
+): Promise<TestDatabase> {
   const name = `dataverkstad_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${template === undefined ? "" : ` TEMPLATE ${template}`}`);
   await admin.end();
-  const url = new URL(TEST_DATABASE_URL);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const db = openPostgres({ connectionString: url.toString(), logger, connectTimeoutMs: 2000 });
   return {
@@ -40,7 +49,7 @@ export async function createTestDatabase(logger: Logger = createLogger("silent")
     url: url.toString(),
     async drop() {
       await db.close();
-      const dropper = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.end();
@@ -48,11 +57,20 @@ export async function createTestDatabase(logger: Logger = createLogger("silent")
   };
 }
 
-export async function createSeededDatabase(logger?: Logger): Promise<TestDatabase> {
-  const test = await createTestDatabase(logger);
-  await migrate(test.db, logger ?? createLogger("silent"));
-  await seedRegistry(test.db, loadRegistryReference());
-  await seedSpecs(test.db);
+/**
+ * A fresh database of this test's own, migrated and seeded: a clone of the run's template
+ * (see seeded-template.ts), so no test sees another's writes.
+ */
+export async function createSeededDatabase(logger: Logger = createLogger("silent")): Promise<TestDatabase> {
+  if (TEST_DATABASE_URL === undefined) {
+    const db = pgliteDatabase(await PGlite.create({ loadDataDir: await pgliteTemplateBlob() }));
+    return { db, url: undefined, drop: () => db.close() };
+  }
+  const template = postgresTemplateName();
+  if (template !== undefined) return createServerDatabase(TEST_DATABASE_URL, logger, template);
+  // A file run on its own against a server: no run-wide template to clone.
+  const test = await createServerDatabase(TEST_DATABASE_URL, logger);
+  await migrateAndSeed(test.db, logger);
   return test;
 }
 
@@ -83,6 +101,11 @@ export async function startTestPlatform(
     logger,
     bodyTimeoutMs: Math.max(config.requestTimeoutMs, config.uploadTimeoutMs),
   });
+  // The test's fetch and this server share one event loop. When a test blocks it for longer than
+  // the keep-alive timeout (SHACL, big exports on a loaded machine), both idle timers fire late and
+  // the server could close a socket just as fetch reuses it: ECONNRESET. Idle sockets stay open
+  // for the test instead; close() still ends them.
+  running.server.keepAliveTimeout = 10 * 60_000;
   return {
     url: running.url,
     db: database.db,

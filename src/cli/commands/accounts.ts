@@ -131,15 +131,12 @@ Valid for 365 days unless --expires-in-days N or --no-expiry says otherwise.`,
       );
     });
     const expiresAt = created.expiresAt?.toISOString() ?? null;
-    if (io.json) {
-      process.stdout.write(JSON.stringify({ token: created.token, expiresAt }) + "\n");
-    } else {
-      io.result(
-        `API-nyckel för ${organizationCode} (${scope}), visas bara nu:\n${created.token}\n` +
-          (expiresAt === null ? "Gäller tills den återkallas." : `Gäller till ${expiresAt}.`),
-        null,
-      );
-    }
+    io.result(
+      `API-nyckel för ${organizationCode} (${scope}), visas bara nu:
+${created.token}
+` + (expiresAt === null ? "Gäller tills den återkallas." : `Gäller till ${expiresAt}.`),
+      { token: created.token, expiresAt },
+    );
     return EXIT.ok;
   },
 };
