@@ -1,7 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
 import { AppError, type Config, type ErrorCode, type Logger } from "../core/index.ts";
 import type { Database } from "../db/index.ts";
 import type { FileStore } from "../files/index.ts";
@@ -24,7 +23,7 @@ import { specsApi } from "./api/specs.ts";
 import { validationApi } from "./api/validate.ts";
 import type { AppEnv } from "./context.ts";
 import { asAppError, errorBody, HTTP_STATUS } from "./errors.ts";
-import { requestContext, securityHeaders, urlLengthLimit } from "./middleware.ts";
+import { openCors, requestContext, securityHeaders, urlLengthLimit } from "./middleware.ts";
 import { isUploadPath } from "./upload.ts";
 import { validationError } from "./validation.ts";
 
@@ -76,6 +75,15 @@ const OPENAPI_TAGS = [
   { name: "Accounts", description: "Inloggning / Signing in" },
   { name: "Operations", description: "Drift / Operations" },
 ];
+
+function hasNoBody(c: Context<AppEnv>): boolean {
+  const method = c.req.method;
+  return (
+    (method === "GET" || method === "HEAD") &&
+    c.req.header("content-length") === undefined &&
+    c.req.header("transfer-encoding") === undefined
+  );
+}
 
 function isApiPath(path: string): boolean {
   return (
@@ -131,19 +139,19 @@ export function createApp(options: AppOptions) {
     },
   });
   // Upload routes stream their bodies under their own, larger limit (LimitedBody).
+  // A GET or HEAD without Content-Length or Transfer-Encoding has no body: skipping the check
+  // spares the server from building a full Request just to look for one (most of /healthz's cost).
   const bodyLimitUnlessUpload: MiddlewareHandler<AppEnv> = (c, next) =>
-    isUploadPath(c.req.path) ? next() : generalBodyLimit(c, next);
+    isUploadPath(c.req.path) || hasNoBody(c) ? next() : generalBodyLimit(c, next);
   app.use("*", bodyLimitUnlessUpload);
   // Open data: the read API may be called from any origin.
-  app.use(
-    "/api/*",
-    cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["X-Request-Id", "ETag"] }),
-  );
-  app.use("/openapi.json", cors({ origin: "*" }));
-  app.use(
-    "/ogc/*",
-    cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["X-Request-Id", "ETag"] }),
-  );
+  const openDataCors = openCors({
+    allowMethods: ["GET", "HEAD", "OPTIONS"],
+    exposeHeaders: ["X-Request-Id", "ETag"],
+  });
+  app.use("/api/*", openDataCors);
+  app.use("/openapi.json", openCors({}));
+  app.use("/ogc/*", openDataCors);
   app.use("/api/*", resolvePrincipal(accounts, config.publicUrl));
   // Web pages show who is signed in and take forms from them; static files need no principal.
   const webPrincipal = resolvePrincipal(accounts, config.publicUrl);

@@ -365,8 +365,31 @@ export function dataApi(data: DatasetQueryService, publicUrl: (origin: string) =
     const cached = notModified(c, etag, vary);
     if (cached !== undefined) return cached;
 
-    const page = await data.page(prepared);
     const definition = prepared.specification.definition;
+    // Rendered once per revision and query; later requests get the kept bytes (page-cache.ts).
+    const page = await data.renderedPage(prepared, `${format}|${bom ?? ""}`, (page) => {
+      if (format === "csv") {
+        return (
+          (bom === "true" ? "\uFEFF" : "") +
+          csvHeader(definition) +
+          page.items.map((r) => csvLine(definition, r)).join("")
+        );
+      }
+      if (format === "geojson") {
+        return JSON.stringify({
+          type: "FeatureCollection",
+          numberMatched: page.total,
+          numberReturned: page.items.length,
+          next: page.next,
+          features: page.items.map((r) => toFeature(definition, r)),
+        });
+      }
+      return JSON.stringify({
+        items: page.items.map((r) => toItem(definition, r)),
+        total: page.total,
+        next: page.next,
+      });
+    });
     const headers: Record<string, string> = {
       ETag: etag,
       "Cache-Control": DATA_CACHE_CONTROL,
@@ -376,25 +399,7 @@ export function dataApi(data: DatasetQueryService, publicUrl: (origin: string) =
     if (vary !== undefined) headers.Vary = vary;
     if (page.next !== null)
       headers.Link = `<${pageUrl(c, publicUrl(new URL(c.req.url).origin), page.next)}>; rel="next"`;
-    if (format === "csv") {
-      const text =
-        (bom === "true" ? "\uFEFF" : "") +
-        csvHeader(definition) +
-        page.items.map((r) => csvLine(definition, r)).join("");
-      return c.body(text, 200, headers);
-    }
-    if (format === "geojson") {
-      const body = {
-        type: "FeatureCollection",
-        numberMatched: page.total,
-        numberReturned: page.items.length,
-        next: page.next,
-        features: page.items.map((r) => toFeature(definition, r)),
-      };
-      return c.body(JSON.stringify(body), 200, headers);
-    }
-    const body = { items: page.items.map((r) => toItem(definition, r)), total: page.total, next: page.next };
-    return c.body(JSON.stringify(body), 200, headers);
+    return c.body(page.body, 200, headers);
   });
 
   const download = async (
