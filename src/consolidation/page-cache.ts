@@ -5,12 +5,24 @@
 // ages out. Several instances on one PostgreSQL each read the revision per request, so none serves
 // a page of an older revision once the publish is committed.
 
+import { gzipSync } from "node:zlib";
+
 /** A page as the API sends it: the encoded body and what its headers need. */
 export interface RenderedPage {
   readonly body: Uint8Array<ArrayBuffer>;
   readonly total: number;
   readonly next: string | null;
 }
+
+/** The page gzipped, made once on first demand and kept with it. */
+export function gzipped(page: RenderedPage): Uint8Array<ArrayBuffer> {
+  const known = GZIPPED.get(page);
+  if (known !== undefined) return known;
+  const compressed = new Uint8Array(gzipSync(page.body, { level: 6 }));
+  GZIPPED.set(page, compressed);
+  return compressed;
+}
+const GZIPPED = new WeakMap<RenderedPage, Uint8Array<ArrayBuffer>>();
 
 /** Bytes kept by default: a few thousand typical pages (a 50-row JSON page is ~25 KB). */
 export const PAGE_CACHE_BYTES = 64 * 1024 * 1024;

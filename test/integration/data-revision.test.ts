@@ -1,4 +1,4 @@
-// The data API's revision memo and page cache (decision 36): a publish is visible on the next
+// The data API's revision memo and page cache (decision 38): a publish is visible on the next
 // request through the same database object; on PostgreSQL a write by another instance (another
 // connection pool) shows once the memo's time is up.
 import assert from "node:assert/strict";
