@@ -1,17 +1,19 @@
 // The national data API under load: requests/s and p99 of a filtered page of a national dataset
 // beside the bare /healthz of the same server in the same run (routing, middleware and HTTP only),
-// printed as a ratio.
+// and that /healthz beside a bare Hono app's (bench/support/bare-hono.ts), printed as ratios.
 //
 // The dataset: badplatser from every municipality (290 × 50 rows by default), published through
 // the real PublishingService (validation, staging, consolidation), or inserted directly with
 // BENCH_FILL=direct. The server is `dataverkstad serve` in a child process, on a fresh embedded
 // database, or on a fresh database of the PostgreSQL server in DATABASE_URL; the load comes from
 // this process over keep-alive connections on loopback.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import type { JsonValue } from "../src/consolidation/index.ts";
 import { csvRow, createLogger, loadConfig } from "../src/core/index.ts";
@@ -27,6 +29,7 @@ import { badplats, insertDatasetRows, type TestRow } from "../test/support/datas
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ROWS_PER_ORGANIZATION = Number(process.env.BENCH_ROWS ?? 50);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 6));
 const FILL = process.env.BENCH_FILL === "direct" ? "direct" : "publishing";
 
 interface Result {
@@ -37,9 +40,10 @@ interface Result {
   readonly p99: number;
 }
 
-async function load(base: string, path: string): Promise<Result> {
+/** One target under load for `ms`: its latencies and how long the round took. */
+async function round(base: string, path: string, ms: number): Promise<{ latencies: number[]; ms: number }> {
   const latencies: number[] = [];
-  const deadline = performance.now() + DURATION_MS;
+  const deadline = performance.now() + ms;
   const worker = async () => {
     while (performance.now() < deadline) {
       const started = performance.now();
@@ -51,17 +55,35 @@ async function load(base: string, path: string): Promise<Result> {
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return {
-    path,
-    requests: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50: at(0.5),
-    p99: at(0.99),
-  };
+  return { latencies, ms: performance.now() - started };
+}
+
+/**
+ * Every target for DURATION_MS in all, in ROUNDS short rounds taken in turn: on a shared, busy
+ * machine each target then sees the same mix of quiet and loaded moments, so the ratios hold.
+ */
+async function load(targets: readonly { base: string; path: string; label: string }[]): Promise<Result[]> {
+  const all = targets.map(() => ({ latencies: [] as number[], ms: 0 }));
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [i, t] of targets.entries()) {
+      const { latencies, ms } = await round(t.base, t.path, DURATION_MS / ROUNDS);
+      all[i]!.latencies.push(...latencies);
+      all[i]!.ms += ms;
+    }
+  }
+  return targets.map((t, i) => {
+    const { latencies, ms } = all[i]!;
+    latencies.sort((a, b) => a - b);
+    const at = (q: number) =>
+      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+    return {
+      path: t.label,
+      requests: latencies.length,
+      perSecond: latencies.length / (ms / 1000),
+      p50: at(0.5),
+      p99: at(0.99),
+    };
+  });
 }
 
 /** The centre of each municipality's bounding box: near enough for a bathing site of it. */
@@ -134,6 +156,22 @@ async function fill(db: Database, dataDir: string): Promise<number> {
   return published;
 }
 
+/** The bare Hono app in a child process of the same Node, resolved with its URL once it listens. */
+function startBareHono(): Promise<{ child: ChildProcess; url: string }> {
+  const script = fileURLToPath(new URL("./support/bare-hono.ts", import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", script]);
+    let buffer = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const line = buffer.split("\n").find((l) => l.includes('"url"'));
+      if (line !== undefined) resolve({ child, url: (JSON.parse(line) as { url: string }).url });
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`bare Hono exited with ${code}: ${buffer}`)));
+  });
+}
+
 // A database of our own: a temporary embedded one, or a fresh database on the given server.
 const logger = createLogger("warn");
 const dataDir = mkdtempSync(join(tmpdir(), "dv-bench-api-"));
@@ -173,21 +211,27 @@ try {
   const fillSeconds = (performance.now() - fillStarted) / 1000;
 
   const { child, url } = await startCliServer(env);
+  const bare = await startBareHono();
   try {
     const paths = ["/healthz", "/api/v1/data/badplatser?lan=05&limit=50"];
     const check = await fetch(url + paths[1]!);
     const page = (await check.json()) as { total: number; items: unknown[] };
-    for (const path of paths) await load(url, path); // warm-up, same length
-    const results: Result[] = [];
-    for (const path of paths) results.push(await load(url, path));
-    const [baseline, data] = results as [Result, Result];
+    const targets = [
+      { base: bare.url, path: "/healthz", label: "/healthz (bare Hono)" },
+      ...paths.map((path) => ({ base: url, path, label: path })),
+    ];
+    await load(targets); // warm-up, same length
+    const [bareResult, baseline, data] = (await load(targets)) as [Result, Result, Result];
+    const results = [baseline, data];
 
     console.log(
       `national data API, ${process.env.DATABASE_URL === undefined ? "embedded PGlite" : "PostgreSQL"}, ` +
         `badplatser: ${rows} rows (${FILL === "publishing" ? "published through PublishingService" : "inserted directly"} ` +
         `in ${fillSeconds.toFixed(1)} s); lan=05 matches ${page.total}, a page holds ${page.items.length}`,
     );
-    console.log(`${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s per endpoint`);
+    console.log(
+      `${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s per endpoint in ${ROUNDS} interleaved rounds`,
+    );
     console.log(
       "endpoint".padEnd(44),
       "req/s".padStart(8),
@@ -195,7 +239,7 @@ try {
       "p99 ms".padStart(8),
       "vs /healthz".padStart(12),
     );
-    for (const r of results) {
+    for (const r of [bareResult, ...results]) {
       console.log(
         r.path.padEnd(44),
         r.perSecond.toFixed(0).padStart(8),
@@ -208,9 +252,13 @@ try {
       `ratio: the filtered data page serves ${(data.perSecond / baseline.perSecond).toFixed(2)}× the requests/s of /healthz, ` +
         `p99 ${(data.p99 / baseline.p99).toFixed(1)}× as long`,
     );
+    console.log(
+      `ratio: the platform's /healthz serves ${(baseline.perSecond / bareResult.perSecond).toFixed(2)}× the requests/s of a bare Hono app`,
+    );
   } finally {
+    bare.child.kill("SIGTERM");
     child.kill("SIGTERM");
-    await once(child, "exit");
+    await Promise.all([once(child, "exit"), once(bare.child, "exit")]);
   }
 } finally {
   await dropDatabase();

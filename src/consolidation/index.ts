@@ -4,3 +4,4 @@ export * from "./replace.ts";
 export * from "./filters.ts";
 export * from "./rows.ts";
 export * from "./query.ts";
+export * from "./page-cache.ts";

@@ -1,7 +1,7 @@
 // The query engine over the national datasets (dataset_rows): filtered pages by keyset, exact
 // totals, single rows by national id, and streamed exports of everything that matches.
 import { SLUG, isAppError, notFound, type AppError, type Page } from "../core/index.ts";
-import type { Queryable } from "../db/index.ts";
+import type { Database, Queryable } from "../db/index.ts";
 import type { SpecificationVersion, SpecsService } from "../specs/index.ts";
 import {
   encodeDataCursor,
@@ -23,6 +23,7 @@ import {
 } from "./rows.ts";
 import { SqlParams } from "../db/index.ts";
 import { keysetCondition, orderBy, sortExpression, whereConditions } from "./sql.ts";
+import { PageCache, type RenderedPage } from "./page-cache.ts";
 
 export interface PrepareOptions extends Omit<ParseOptions, "organizationFixed"> {
   /** The organization named by the path (per-organization downloads); it must exist. */
@@ -51,6 +52,12 @@ export interface ExportOptions {
 /** Rows per query of an export: large enough to be quick, small enough to keep memory flat. */
 export const EXPORT_BATCH_ROWS = 2000;
 const COUNT_CACHE_ENTRIES = 1000;
+const ENCODER = new TextEncoder();
+/**
+ * How long a revision read from PostgreSQL is trusted without asking again: another instance's
+ * publish shows here within this time; this instance's own writes show on the next request.
+ */
+export const REVISION_MEMO_MS = 1000;
 
 export class DatasetQueryService {
   // Totals by (slug, revision, filter). The revision is part of the key, so a consolidation makes
@@ -59,10 +66,26 @@ export class DatasetQueryService {
   // Definitions by slug@version: a stored version never changes (docs/architecture.md, Storage).
   private readonly definitions = new Map<string, SpecificationVersion>();
 
+  // Rendered API pages by fingerprint (which holds the revision) and rendering: see page-cache.ts.
+  private readonly pages: PageCache;
+  // The latest version and revision by slug, as read when the database's write count was `writes`.
+  private readonly currents = new Map<
+    string,
+    { version: string; revision: number; writes: number; at: number }
+  >();
+  private readonly memoMs: number;
+
   constructor(
-    private readonly db: Queryable,
+    private readonly db: Queryable | Database,
     private readonly specs: SpecsService,
-  ) {}
+    options: { readonly pageCacheBytes?: number; readonly revisionMemoMs?: number } = {},
+  ) {
+    this.pages = new PageCache(options.pageCacheBytes);
+    // Embedded PGlite belongs to this process alone (the data directory is locked), so only our own
+    // writes change it; a PostgreSQL server may be written by other instances as well.
+    this.memoMs =
+      "kind" in db && db.kind === "pglite" ? Infinity : (options.revisionMemoMs ?? REVISION_MEMO_MS);
+  }
 
   /** The dataset's revision, bumped by every consolidation; 0 before the first. */
   async revision(slug: string): Promise<number> {
@@ -83,6 +106,15 @@ export class DatasetQueryService {
     spatialOnly = false,
   ): Promise<{ specification: SpecificationVersion; revision: number }> {
     if (!SLUG.test(slug)) return { specification: await this.specification(slug, spatialOnly), revision: 0 };
+    // Read before the query: a write that finishes while it runs makes the memo stale at once.
+    const writes = "writes" in this.db ? this.db.writes() : undefined;
+    const at = performance.now();
+    const memo = this.currents.get(slug);
+    if (memo !== undefined && memo.writes === writes && at - memo.at < this.memoMs) {
+      const specification = await this.version(slug, memo.version);
+      if (spatialOnly && specification.definition.schema.geo === undefined) throw collectionNotFound(slug);
+      return { specification, revision: memo.revision };
+    }
     const [row] = await this.db.query<{ version: string | null; revision: string | null }>(
       `SELECT (SELECT v.version FROM specification_versions v WHERE v.slug = $1
                ORDER BY v.major DESC, v.minor DESC, v.patch DESC LIMIT 1) AS version,
@@ -93,8 +125,10 @@ export class DatasetQueryService {
     // An unknown slug: let the specifications module say so, in its words.
     if (version === null) return { specification: await this.specification(slug, spatialOnly), revision: 0 };
     const specification = await this.version(slug, version);
+    const revision = Number(row?.revision ?? 0);
+    if (writes !== undefined && this.memoMs > 0) this.currents.set(slug, { version, revision, writes, at });
     if (spatialOnly && specification.definition.schema.geo === undefined) throw collectionNotFound(slug);
-    return { specification, revision: Number(row?.revision ?? 0) };
+    return { specification, revision };
   }
 
   /** The specification, refusing one without a position when only those count (OGC collections). */
@@ -170,6 +204,24 @@ export class DatasetQueryService {
         ? encodeDataCursor(prepared.query.sort, positionOf(last))
         : null;
     return { items, total, next };
+  }
+
+  /**
+   * The page rendered by `render` (variant names the rendering: format, BOM), read and rendered once
+   * per revision: later requests for the same query of the same revision get the kept bytes.
+   */
+  async renderedPage(
+    prepared: PreparedQuery,
+    variant: string,
+    render: (page: Page<StoredRow>) => string,
+  ): Promise<RenderedPage> {
+    const key = `${prepared.fingerprint}|${variant}`;
+    const kept = this.pages.get(key);
+    if (kept !== undefined) return kept;
+    const page = await this.page(prepared);
+    const rendered = { body: ENCODER.encode(render(page)), total: page.total, next: page.next };
+    this.pages.set(key, rendered);
+    return rendered;
   }
 
   /** A page of API items: `query(slug, params)` of the data API. */

@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { join } from "node:path";
-import type { Database, Queryable } from "./database.ts";
+import { WriteCounter, type Database, type Queryable } from "./database.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 
 interface PgliteLike {
@@ -8,13 +8,13 @@ interface PgliteLike {
   exec(sql: string): Promise<unknown>;
 }
 
-function queryable(target: PgliteLike): Queryable {
+function queryable(target: PgliteLike, writes: WriteCounter): Queryable {
   return {
     async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
-      return (await target.query<Row>(sql, [...params])).rows;
+      return (await writes.after(sql, target.query<Row>(sql, [...params]))).rows;
     },
     async execute(sql: string) {
-      await target.exec(sql);
+      await writes.after(undefined, target.exec(sql));
     },
   };
 }
@@ -37,13 +37,19 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 
 /** A PGlite instance opened by the caller (tests start one from a dumped data directory). */
 export function pgliteDatabase(pglite: PGlite, onClose?: () => void): Database {
-  const self = queryable(pglite);
+  const writes = new WriteCounter();
+  const self = queryable(pglite, writes);
   return {
     kind: "pglite",
     ...self,
-    transaction: (fn) => pglite.transaction((tx) => fn(queryable(tx))),
+    transaction: (fn) =>
+      writes.after(
+        undefined,
+        pglite.transaction((tx) => fn(queryable(tx, writes))),
+      ),
     // PGlite has exactly one connection, so a session is the database itself.
-    session: (fn) => fn(self),
+    session: (fn) => writes.after(undefined, fn(self)),
+    writes: () => writes.value,
     async ping() {
       await pglite.query("SELECT 1");
     },

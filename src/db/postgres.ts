@@ -1,6 +1,6 @@
 import pg from "pg";
 import { isAppError, serviceUnavailable, type Logger } from "../core/index.ts";
-import type { Database, Queryable } from "./database.ts";
+import { WriteCounter, type Database, type Queryable } from "./database.ts";
 import { translateError } from "./errors.ts";
 
 export interface PostgresOptions {
@@ -72,29 +72,43 @@ export function openPostgres(options: PostgresOptions): Database {
     }
   }
 
+  const writes = new WriteCounter();
   return {
     kind: "postgres",
+    writes: () => writes.value,
     async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
-      return withClient((client) => clientQueryable(client).query<Row>(sql, params));
+      return writes.after(
+        sql,
+        withClient((client) => clientQueryable(client).query<Row>(sql, params)),
+      );
     },
     async execute(sql: string) {
-      await withClient((client) => clientQueryable(client).execute(sql));
+      await writes.after(
+        undefined,
+        withClient((client) => clientQueryable(client).execute(sql)),
+      );
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      return withClient(async (client) => {
-        await client.query("BEGIN");
-        try {
-          const result = await fn(clientQueryable(client));
-          await client.query("COMMIT");
-          return result;
-        } catch (error) {
-          await client.query("ROLLBACK").catch(() => undefined);
-          throw error;
-        }
-      });
+      return writes.after(
+        undefined,
+        withClient(async (client) => {
+          await client.query("BEGIN");
+          try {
+            const result = await fn(clientQueryable(client));
+            await client.query("COMMIT");
+            return result;
+          } catch (error) {
+            await client.query("ROLLBACK").catch(() => undefined);
+            throw error;
+          }
+        }),
+      );
     },
     async session<T>(fn: (conn: Queryable) => Promise<T>): Promise<T> {
-      return withClient((client) => fn(clientQueryable(client)));
+      return writes.after(
+        undefined,
+        withClient((client) => fn(clientQueryable(client))),
+      );
     },
     async ping() {
       await withClient((client) => client.query("SELECT 1"));

@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
-import { cors } from "hono/cors";
 import { AppError, type Config, type ErrorCode, type Logger } from "../core/index.ts";
 import type { Database } from "../db/index.ts";
 import type { FileStore } from "../files/index.ts";
@@ -26,7 +25,7 @@ import { specsApi } from "./api/specs.ts";
 import { validationApi } from "./api/validate.ts";
 import type { AppEnv } from "./context.ts";
 import { asAppError, clientAborted, errorBody, HTTP_STATUS, isClientAbort } from "./errors.ts";
-import { requestContext, securityHeaders, urlLengthLimit } from "./middleware.ts";
+import { openCors, requestContext, securityHeaders, urlLengthLimit } from "./middleware.ts";
 import { boundedBodies, refuseNulInUrl } from "./body.ts";
 import { validationError } from "./validation.ts";
 
@@ -139,15 +138,13 @@ export function createApp(options: AppOptions) {
   app.use("*", boundedBodies(config, isApiPath));
   app.use("*", clientConcurrencyLimit(clientLimitsFromEnv(process.env)));
   // Open data: the read API may be called from any origin.
-  app.use(
-    "/api/*",
-    cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["X-Request-Id", "ETag"] }),
-  );
-  app.use("/openapi.json", cors({ origin: "*" }));
-  app.use(
-    "/ogc/*",
-    cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["X-Request-Id", "ETag"] }),
-  );
+  const openDataCors = openCors({
+    allowMethods: ["GET", "HEAD", "OPTIONS"],
+    exposeHeaders: ["X-Request-Id", "ETag"],
+  });
+  app.use("/api/*", openDataCors);
+  app.use("/openapi.json", openCors({}));
+  app.use("/ogc/*", openDataCors);
   app.use("/api/*", resolvePrincipal(accounts, config.publicUrl));
   // Web pages show who is signed in and take forms from them; static files need no principal.
   const webPrincipal = resolvePrincipal(accounts, config.publicUrl);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { AppError, type Language, type Logger } from "../core/index.ts";
 import type { AppEnv } from "./context.ts";
@@ -29,21 +30,22 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
     const requestLogger = logger.child({ requestId });
     c.set("requestId", requestId);
     c.set("logger", requestLogger);
-    const url = new URL(c.req.url);
+    // The path as Hono parsed it: no URL object per request.
+    const path = c.req.path;
     const language =
-      url.pathname.startsWith("/en/") || url.pathname === "/en"
-        ? "en"
-        : negotiateLanguage(c.req.header("accept-language"));
+      path.startsWith("/en/") || path === "/en" ? "en" : negotiateLanguage(c.req.header("accept-language"));
     c.set("language", language);
     const started = performance.now();
     // The id travels with the request's async work, so the process guard can name it.
     await requestIds.run(requestId, next);
-    c.header("X-Request-Id", requestId);
+    // On the response's own headers: c.header() after the handler would rebuild the response
+    // (and its body stream) just to add one header.
+    c.res.headers.set("X-Request-Id", requestId);
     const status = c.res.status;
     const line = {
       method: c.req.method,
-      path: url.pathname,
-      queryBytes: url.search.length,
+      path,
+      queryBytes: queryBytes(c.req.url),
       status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
     };
@@ -51,6 +53,15 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
     else if (status >= 400) requestLogger.warn("request refused", line);
     else requestLogger.info("request", line);
   };
+}
+
+/** The length of the URL's query, "?" included (what URL.search gives), without parsing it. */
+function queryBytes(url: string): number {
+  const at = url.indexOf("?");
+  if (at < 0) return 0;
+  const hash = url.indexOf("#", at);
+  const length = (hash < 0 ? url.length : hash) - at;
+  return length === 1 ? 0 : length;
 }
 
 /** Refuses URLs longer than the limit before any route parses them. */
@@ -91,4 +102,23 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
     crossOriginResourcePolicy: "cross-origin",
     crossOriginEmbedderPolicy: false,
   });
+}
+
+/**
+ * CORS for open data: any origin may read. Preflights are Hono's cors(); other requests get their
+ * two headers after the handler. (Hono's cors() sets them on a placeholder response before the
+ * handler, which makes Hono rebuild the handler's response, body stream and all, to merge them.)
+ */
+export function openCors(options: {
+  readonly allowMethods?: string[];
+  readonly exposeHeaders?: string[];
+}): MiddlewareHandler<AppEnv> {
+  const preflight = cors({ origin: "*", ...options });
+  const expose = options.exposeHeaders?.join(",");
+  return async (c, next) => {
+    if (c.req.method === "OPTIONS") return preflight(c, next);
+    await next();
+    c.res.headers.set("Access-Control-Allow-Origin", "*");
+    if (expose !== undefined) c.res.headers.set("Access-Control-Expose-Headers", expose);
+  };
 }

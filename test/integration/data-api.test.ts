@@ -433,6 +433,26 @@ describe("GET /api/v1/data/{slug}", () => {
   });
 });
 
+describe("compression", () => {
+  test("a page is gzipped for a client that accepts it, with the same content and ETag", async () => {
+    const url = `${platform.url}/api/v1/data/badplatser?kommun=0580&limit=20`;
+    const plain = await fetch(url, { headers: { "Accept-Encoding": "identity" } });
+    assert.equal(plain.headers.get("content-encoding"), null);
+    assert.match(plain.headers.get("vary") ?? "", /Accept-Encoding/);
+    const plainBody = (await plain.json()) as DataPage;
+    for (let i = 0; i < 2; i++) {
+      // The second answer comes from the kept page and its kept gzip.
+      const zipped = await fetch(url, { headers: { "Accept-Encoding": "gzip, br;q=0" } });
+      assert.equal(zipped.headers.get("content-encoding"), "gzip");
+      assert.equal(zipped.headers.get("etag"), plain.headers.get("etag"));
+      assert.deepEqual(await zipped.json(), plainBody, "fetch unzips it to the same page");
+    }
+    const refused = await fetch(url, { headers: { "Accept-Encoding": "gzip;q=0" } });
+    assert.equal(refused.headers.get("content-encoding"), null);
+    await refused.arrayBuffer();
+  });
+});
+
 describe("downloads", () => {
   test("download.csv streams the whole dataset as an attachment, formulas neutralised", async () => {
     const res = await fetch(`${platform.url}/api/v1/data/badplatser/download.csv?bom=true`);
