@@ -127,7 +127,8 @@ describe("OGC API Features", () => {
       }
     }
     const nul = await get<ErrorBody>("/ogc/collections/bad%00platser/items");
-    assert.equal(nul.status, 404, "a NUL in the path is not found, not a database error");
+    assert.equal(nul.status, 400, "a NUL in the path is the client's mistake, not a database error");
+    assert.equal(nul.body.error.code, "BAD_REQUEST");
     const nothing = await get<ErrorBody>("/ogc/nothing-here", { headers: { Accept: "text/html" } });
     assert.equal(nothing.status, 404);
     assert.equal(nothing.body.error.code, "NOT_FOUND");
@@ -236,7 +237,11 @@ describe("OGC API Features", () => {
     );
     assert.equal(odd.status, 200);
     assert.equal(odd.body.id, "1280:BAD/12 x");
-    for (const id of ["0580:BAD-9999", "0580", "nothing", "0580:BAD\u0000"]) {
+    const nulId = await get<ErrorBody>(
+      `/ogc/collections/badplatser/items/${encodeURIComponent("0580:BAD\u0000")}`,
+    );
+    assert.equal(nulId.status, 400, "a NUL in the path is the client's mistake");
+    for (const id of ["0580:BAD-9999", "0580", "nothing"]) {
       const missing = await get<ErrorBody>(`/ogc/collections/badplatser/items/${encodeURIComponent(id)}`);
       assert.equal(missing.status, 404, id);
       assert.equal(missing.body.error.code, "NOT_FOUND");

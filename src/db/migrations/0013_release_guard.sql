@@ -13,8 +13,8 @@ ALTER TABLE releases ADD CONSTRAINT releases_origin_check
   CHECK (origin IN ('upload', 'url', 'demo', 'cli', 'restore'));
 ALTER TABLE releases
   -- The current release a held one was measured against: confirming is refused once it changed.
-  ADD COLUMN based_on_release_id text REFERENCES releases (id),
-  ADD COLUMN restored_from_release_id text REFERENCES releases (id),
+  ADD COLUMN based_on_release_id text REFERENCES releases (id) ON DELETE SET NULL,
+  ADD COLUMN restored_from_release_id text REFERENCES releases (id) ON DELETE SET NULL,
   -- Whether release_rows holds this release's row ids and hashes (releases before this migration
   -- that are not current have none, and are indexed from their stored file when first diffed).
   ADD COLUMN rows_indexed boolean NOT NULL DEFAULT false;
@@ -22,7 +22,7 @@ ALTER TABLE releases
 -- Every release's rows as ids and hashes (not the data): diffs between any two releases are exact
 -- set operations in the database, and the changed rows' fields are read from the stored files.
 CREATE TABLE release_rows (
-  release_id  text NOT NULL REFERENCES releases (id),
+  release_id  text NOT NULL REFERENCES releases (id) ON DELETE CASCADE,
   record_id   text NOT NULL,
   row_hash    text NOT NULL,
   PRIMARY KEY (release_id, record_id)
