@@ -10,6 +10,30 @@ export interface RowChanges {
 }
 
 /**
+ * What swapping a release's staged rows in would change for its organization, counted by row hash
+ * (the removal guard asks before the swap; the swap reports it after).
+ */
+export async function stagedChanges(
+  db: Queryable,
+  target: { readonly slug: string; readonly organizationCode: string; readonly releaseId: string },
+): Promise<RowChanges> {
+  const [counts] = await db.query<{ added: number; changed: number; removed: number; rows: number }>(
+    `WITH old AS (
+       SELECT record_id, row_hash FROM dataset_rows WHERE spec_slug = $1 AND organization_code = $2
+     ), new AS (
+       SELECT record_id, row_hash FROM staged_rows WHERE release_id = $3
+     )
+     SELECT
+       (SELECT count(*) FROM new WHERE NOT EXISTS (SELECT 1 FROM old WHERE old.record_id = new.record_id))::int AS added,
+       (SELECT count(*) FROM old JOIN new USING (record_id) WHERE old.row_hash <> new.row_hash)::int AS changed,
+       (SELECT count(*) FROM old WHERE NOT EXISTS (SELECT 1 FROM new WHERE new.record_id = old.record_id))::int AS removed,
+       (SELECT count(*) FROM new)::int AS rows`,
+    [target.slug, target.organizationCode, target.releaseId],
+  );
+  return counts ?? { added: 0, changed: 0, removed: 0, rows: 0 };
+}
+
+/**
  * Replaces one organization's rows in a national dataset with a release's staged rows. Call it
  * inside the transaction that records the release: other organizations' rows are not touched,
  * and a reader sees either all the old rows or all the new ones. Bumps the dataset's revision,
@@ -31,19 +55,7 @@ export async function replaceOrganizationRows(
 ): Promise<RowChanges> {
   if (options.chunkRows !== undefined) return replaceInChunks(tx, target, options.chunkRows);
   const { slug, organizationCode, releaseId, demo } = target;
-  const [counts] = await tx.query<{ added: number; changed: number; removed: number; rows: number }>(
-    `WITH old AS (
-       SELECT record_id, row_hash FROM dataset_rows WHERE spec_slug = $1 AND organization_code = $2
-     ), new AS (
-       SELECT record_id, row_hash FROM staged_rows WHERE release_id = $3
-     )
-     SELECT
-       (SELECT count(*) FROM new WHERE NOT EXISTS (SELECT 1 FROM old WHERE old.record_id = new.record_id))::int AS added,
-       (SELECT count(*) FROM old JOIN new USING (record_id) WHERE old.row_hash <> new.row_hash)::int AS changed,
-       (SELECT count(*) FROM old WHERE NOT EXISTS (SELECT 1 FROM new WHERE new.record_id = old.record_id))::int AS removed,
-       (SELECT count(*) FROM new)::int AS rows`,
-    [slug, organizationCode, releaseId],
-  );
+  const counts = await stagedChanges(tx, target);
   // Every row gets the new release as its provenance, changed or not, so delete and insert.
   await tx.query("DELETE FROM dataset_rows WHERE spec_slug = $1 AND organization_code = $2", [
     slug,
@@ -59,7 +71,7 @@ export async function replaceOrganizationRows(
   );
   await tx.query("DELETE FROM staged_rows WHERE release_id = $1", [releaseId]);
   await bumpRevision(tx, slug);
-  return counts ?? { added: 0, changed: 0, removed: 0, rows: 0 };
+  return counts;
 }
 
 const INSERT_ROWS = `INSERT INTO dataset_rows (spec_slug, organization_code, record_id, release_id, source_row,

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import { can, type AccountsService, type Action, type Principal } from "../accounts/index.ts";
+import { requireCan, type AccountsService, type Action, type Principal } from "../accounts/index.ts";
 import { AppError } from "../core/index.ts";
 import { SESSION_COOKIE } from "../web/csrf.ts";
 import type { AppEnv } from "./context.ts";
@@ -57,7 +57,10 @@ export function resolvePrincipal(
   };
 }
 
-/** The principal, allowed to do action to object; 401 when nobody is signed in, 403 when not allowed. */
+/**
+ * The principal, allowed to do action to object; 401 when nobody is signed in (telling an API
+ * client where the token goes), else the domain's requireCan: 403 when not allowed.
+ */
 export function authorize(c: Context<AppEnv>, action: Action, object?: string): Principal {
   const principal = c.get("principal");
   if (principal === undefined) {
@@ -66,17 +69,7 @@ export function authorize(c: Context<AppEnv>, action: Action, object?: string): 
       en: "Sign in, or send an API token in the Authorization header.",
     });
   }
-  if (!can(principal, action, object)) {
-    throw new AppError(
-      "FORBIDDEN",
-      {
-        sv: `Du har inte behörighet till det här${object === undefined ? "" : ` för ${object}`}.`,
-        en: `You are not allowed to do this${object === undefined ? "" : ` for ${object}`}.`,
-      },
-      { details: { action, ...(object === undefined ? {} : { object }) } },
-    );
-  }
-  return principal;
+  return requireCan(principal, action, object);
 }
 
 /** The client's address, for the audit log. */

@@ -26,26 +26,6 @@ export async function currentRowCount(
   return row?.n ?? 0;
 }
 
-/** What replacing the organization's rows with a release's staged rows would change. */
-export async function stagedChanges(
-  db: Queryable,
-  target: { readonly slug: string; readonly organizationCode: string; readonly releaseId: string },
-): Promise<{ added: number; changed: number; removed: number }> {
-  const [counts] = await db.query<{ added: number; changed: number; removed: number }>(
-    `WITH old AS (
-       SELECT record_id, row_hash FROM dataset_rows WHERE spec_slug = $1 AND organization_code = $2
-     ), new AS (
-       SELECT record_id, row_hash FROM staged_rows WHERE release_id = $3
-     )
-     SELECT
-       (SELECT count(*) FROM new WHERE NOT EXISTS (SELECT 1 FROM old WHERE old.record_id = new.record_id))::int AS added,
-       (SELECT count(*) FROM old JOIN new USING (record_id) WHERE old.row_hash <> new.row_hash)::int AS changed,
-       (SELECT count(*) FROM old WHERE NOT EXISTS (SELECT 1 FROM new WHERE new.record_id = old.record_id))::int AS removed`,
-    [target.slug, target.organizationCode, target.releaseId],
-  );
-  return counts ?? { added: 0, changed: 0, removed: 0 };
-}
-
 /** The field a person knows a row by, when the specification has one. */
 export function nameFieldOf(spec: SpecificationDefinition): string | null {
   const names = ["name", "namn", "title"];

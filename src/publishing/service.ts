@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { actorOf, recordAudit, requireCan, type AuditContext, type Principal } from "../accounts/index.ts";
-import { replaceOrganizationRows } from "../consolidation/index.ts";
+import { replaceOrganizationRows, stagedChanges } from "../consolidation/index.ts";
 import { AppError, notFound } from "../core/index.ts";
 import type { Database, Queryable } from "../db/index.ts";
 import type { FileStore } from "../files/index.ts";
@@ -36,7 +36,6 @@ import {
   nameFieldOf,
   needsConfirmation,
   rowsThatWouldGo,
-  stagedChanges,
   withNoRowsFinding,
 } from "./guard.ts";
 import {
