@@ -82,23 +82,33 @@ export async function underLease<T>(
     return await work();
   } finally {
     clearInterval(renewal);
-    const held = await db.query("SELECT 1 FROM releases WHERE id = $1 AND status = 'held'", [token]).then(
-      (rows) => rows.length > 0,
-      () => true,
-    );
-    // On PGlite, which serves HTTP on this thread, a large release's rows go in short chunks.
-    if (!held) {
-      await (
-        db.kind === "pglite"
+    await afterLease(db, organizationCode, slug, token);
+  }
+}
+
+/**
+ * Clears the staged rows (unless the release is held for confirmation) and gives the lease back.
+ * Retried a few times: after the database dropped its connections, the pool may hand out dead
+ * ones first, and a lease left behind would block the publisher for LEASE_SECONDS.
+ */
+async function afterLease(db: Database, organizationCode: string, slug: string, token: string) {
+  for (const pause of [0, 100, 400, 1500]) {
+    if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+    try {
+      const held = await db.query("SELECT 1 FROM releases WHERE id = $1 AND status = 'held'", [token]);
+      // On PGlite, which serves HTTP on this thread, a large release's rows go in short chunks.
+      if (held.length === 0) {
+        await (db.kind === "pglite"
           ? deleteInChunks(db, "staged_rows", { release_id: token }, PGLITE_CHUNK_ROWS)
-          : db.query("DELETE FROM staged_rows WHERE release_id = $1", [token])
-      ).catch(() => undefined);
-    }
-    await db
-      .query(
+          : db.query("DELETE FROM staged_rows WHERE release_id = $1", [token]));
+      }
+      await db.query(
         "UPDATE publications SET lease_token = NULL, lease_until = NULL WHERE organization_code = $1 AND spec_slug = $2 AND lease_token = $3",
         [organizationCode, slug, token],
-      )
-      .catch(() => undefined);
+      );
+      return;
+    } catch {
+      // Tried again; after the last try the lease runs out by itself and the next publish clears it.
+    }
   }
 }

@@ -31,11 +31,15 @@ describe(
     let dbName: string;
 
     const publish = (csv: string) =>
-      fetch(`${server.url}/api/v1/organizations/0580/publications/badplatser?filename=bad.csv`, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/octet-stream" },
-        body: csv,
-      });
+      // confirm=removals: each file replaces all the earlier rows, which the removal guard would hold.
+      fetch(
+        `${server.url}/api/v1/organizations/0580/publications/badplatser?filename=bad.csv&confirm=removals`,
+        {
+          method: "POST",
+          headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/octet-stream" },
+          body: csv,
+        },
+      );
     const rowsOf0580 = async () =>
       (
         await admin.query<{ id: string }>(
