@@ -21,6 +21,7 @@ import { publicationsApi } from "./api/publications.ts";
 import { sessionApi } from "./api/session.ts";
 import { resolvePrincipal } from "./auth.ts";
 import { registryApi } from "./api/registry.ts";
+import { withBodyErrors } from "./api/schemas.ts";
 import { specsApi } from "./api/specs.ts";
 import { validationApi } from "./api/validate.ts";
 import type { AppEnv } from "./context.ts";
@@ -176,12 +177,19 @@ export function createApp(options: AppOptions) {
   );
   app.route("/", healthApi(db));
 
-  app.doc31("/openapi.json", (c) => ({
-    openapi: "3.1.0",
-    info: OPENAPI_INFO,
-    servers: [{ url: baseUrl(new URL(c.req.url).origin) }],
-    tags: OPENAPI_TAGS,
-  }));
+  // doc31's document, with the body reader's answers added to every route that takes a body.
+  app.get("/openapi.json", (c) =>
+    c.json(
+      withBodyErrors(
+        app.getOpenAPI31Document({
+          openapi: "3.1.0",
+          info: OPENAPI_INFO,
+          servers: [{ url: baseUrl(new URL(c.req.url).origin) }],
+          tags: OPENAPI_TAGS,
+        }),
+      ),
+    ),
+  );
 
   app.route(
     "/",
@@ -196,7 +204,9 @@ export function createApp(options: AppOptions) {
       catalogSearch,
       described,
       openApiDocument: () =>
-        app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO, tags: OPENAPI_TAGS }),
+        withBodyErrors(
+          app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO, tags: OPENAPI_TAGS }),
+        ),
       maxUploadBytes: config.maxUploadBytes,
       publicUrl: config.publicUrl,
     }),

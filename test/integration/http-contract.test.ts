@@ -171,4 +171,20 @@ describe("the OpenAPI document", () => {
       assert.ok(documented.includes(path), `${path} is documented`);
     }
   });
+
+  test("says what the body reader answers on every route that takes a body", async () => {
+    type Operation = { requestBody?: unknown; responses: Record<string, unknown> };
+    const { body } = await getJson<{ paths: Record<string, Record<string, Operation>> }>(
+      platform.url,
+      "/openapi.json",
+    );
+    const withBodies = Object.values(body.paths)
+      .flatMap((item) => Object.values(item))
+      .filter((operation) => operation.requestBody !== undefined);
+    assert.ok(withBodies.length > 5, "routes with a body are documented");
+    for (const operation of withBodies) {
+      for (const status of ["408", "413", "415"]) assert.ok(status in operation.responses, status);
+    }
+    assert.ok(!("415" in (body.paths["/api/v1/organizations"]?.get?.responses ?? {})), "a GET takes no body");
+  });
 });

@@ -131,6 +131,38 @@ export const errorResponses = (statuses: readonly (keyof typeof ERROR_DESCRIPTIO
     ]),
   );
 
+/** What the one body reader (src/http/body.ts) answers on any route that takes a body. */
+const BODY_ERROR_DESCRIPTIONS = {
+  408: "The body did not arrive in time (REQUEST_TIMEOUT_MS, or UPLOAD_TIMEOUT_MS for files)",
+  413: ERROR_DESCRIPTIONS[413],
+  415: "The body is not of a type the route takes (JSON routes need Content-Type: application/json)",
+} as const;
+
+interface OpenApiOperation {
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+}
+
+/**
+ * Adds the body reader's answers (408, 413, 415) to every operation that takes a body, so the
+ * document says what the middleware does without each route listing it.
+ */
+export function withBodyErrors<D extends { paths?: object }>(document: D): D {
+  for (const item of Object.values(document.paths ?? {}) as (object | undefined)[]) {
+    for (const operation of Object.values(item ?? {}) as OpenApiOperation[]) {
+      if (typeof operation !== "object" || operation.requestBody === undefined) continue;
+      const responses = (operation.responses ??= {});
+      for (const [status, description] of Object.entries(BODY_ERROR_DESCRIPTIONS)) {
+        responses[status] ??= {
+          description,
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+        };
+      }
+    }
+  }
+  return document;
+}
+
 /** A JSON response of a route: its schema and what it is. */
 export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
