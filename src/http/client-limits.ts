@@ -10,7 +10,6 @@ import { z } from "zod";
 import { AppError, parseEnv } from "../core/index.ts";
 import { clientAddress } from "./auth.ts";
 import type { AppEnv } from "./context.ts";
-import { errorBody } from "./errors.ts";
 
 export type ExpensiveKind = "export" | "download" | "search";
 
@@ -82,10 +81,8 @@ export function clientConcurrencyLimit(limits: ClientLimits): MiddlewareHandler<
         },
         { details: { kind, limit: limits.perClient, retryAfterSeconds: limits.retryAfterSeconds } },
       );
-      return c.json(errorBody(error, c.get("language")), 429, {
-        "Retry-After": String(limits.retryAfterSeconds),
-        "Cache-Control": "no-store",
-      });
+      // Through app.onError: JSON with Retry-After for the API, the HTML error page for a browser.
+      throw error;
     }
     inFlight.set(key, count + 1);
     let released = false;
