@@ -121,6 +121,30 @@ const datasetRoute = createRoute({
 });
 
 /** The RDF format the Accept header asks for first, if any. */
+/** Catalog exports streamed at once by this process; the rest wait (not refused) for a slot. */
+const EXPORT_STREAMS = 8;
+
+/** A counting semaphore: acquire waits while every slot is taken, in arrival order. */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(count: number) {
+    this.free = count;
+  }
+  async acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free -= 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+  release(): void {
+    const next = this.waiting.shift();
+    if (next === undefined) this.free += 1;
+    else next();
+  }
+}
+
 function acceptedRdf(accept: string | undefined): RdfFormat | undefined {
   if (accept === undefined) return undefined;
   let best: { format: RdfFormat; q: number } | undefined;
@@ -146,6 +170,7 @@ export function catalogRoutes(
   const baseUrl = (c: Context<AppEnv>) => publicUrl ?? new URL(c.req.url).origin;
   const cacheControl = catalogCacheControl(publicUrl);
 
+  const streamSlots = new Slots(EXPORT_STREAMS);
   // Rendered once per catalog revision (the ETag) and served from the cache's files after that.
   const serve = async (c: Context<AppEnv>, scope: CatalogScope, format: RdfFormat) => {
     const context = { baseUrl: baseUrl(c) };
@@ -166,8 +191,12 @@ export function catalogRoutes(
     };
     if (gzip) headers["Content-Encoding"] = "gzip";
     if (c.req.method === "HEAD") return c.body(null, 200, headers);
+    // A few exports stream at once, the rest wait their turn: fifty interleaved 8 MB streams fill
+    // every turn of the event loop with their chunks, and /healthz waits behind them.
+    await streamSlots.acquire();
     // Large reads: fewer turns of the event loop per response (the web stream hops per chunk).
     const file = createReadStream(gzip ? rendered.gzipPath : rendered.path, { highWaterMark: 256 * 1024 });
+    file.once("close", () => streamSlots.release());
     return c.body(Readable.toWeb(file) as ReadableStream<Uint8Array>, 200, headers);
   };
 
