@@ -243,30 +243,16 @@ export function DiffPage(props: Omit<Common, "csrfToken"> & { readonly diff: Rel
       <h1>{t.diffTitle}</h1>
       <p class="lead">{fill(t.diffLead, { from: when(diff.against), to: when(diff.release) })}</p>
       <p>{fill(t.diffCapped, { limit: formatNumber(diff.limit, language) })}</p>
-      <DiffTable
-        id="diff-added"
-        caption={t.diffAdded}
-        total={diff.counts.added}
-        rows={diff.added}
-        changed={false}
-        language={language}
-      />
-      <DiffTable
-        id="diff-changed"
-        caption={t.diffChanged}
-        total={diff.counts.changed}
-        rows={diff.changed}
-        changed={true}
-        language={language}
-      />
-      <DiffTable
-        id="diff-removed"
-        caption={t.diffRemoved}
-        total={diff.counts.removed}
-        rows={diff.removed}
-        changed={false}
-        language={language}
-      />
+      {(["added", "changed", "removed"] as const).map((kind) => (
+        <DiffTable
+          id={`diff-${kind}`}
+          caption={{ added: t.diffAdded, changed: t.diffChanged, removed: t.diffRemoved }[kind]}
+          total={diff.counts[kind]}
+          rows={diff[kind]}
+          changed={kind === "changed"}
+          language={language}
+        />
+      ))}
     </Layout>
   );
 }
